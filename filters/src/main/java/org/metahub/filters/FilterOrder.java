@@ -1,0 +1,39 @@
+package org.metahub.filters;
+
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+
+/**
+ * Every global filter's order, each derived from one of Spring Cloud Gateway's own constants.
+ * Filters that decorate the response must come before the write-response filter; filters that
+ * shape the upstream request come after the route URL is known.
+ */
+public final class FilterOrder {
+
+	private static final int WRITE_RESPONSE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER;
+
+	/** Parses and validates the distribution path, refuses writes. */
+	public static final int REQUEST_VALIDATION = WRITE_RESPONSE - 50;
+
+	/** Resolves the caller's machine type from a session token or Basic credentials. */
+	public static final int AUTHENTICATION = WRITE_RESPONSE - 40;
+
+	/** Answers {@code GET /v2/} once the caller is known. */
+	public static final int BASE_ENDPOINT = WRITE_RESPONSE - 30;
+
+	/** Serves rewritten lists that clients ask for again by their digest. */
+	public static final int REWRITTEN_MANIFEST = WRITE_RESPONSE - 20;
+
+	/** Decorates the response so that manifest lists are rewritten for the machine type. */
+	public static final int MANIFEST_SELECTION = WRITE_RESPONSE - 10;
+
+	/** Points the request at the upstream, once the route has produced a URL. */
+	public static final int UPSTREAM_URL = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 10;
+
+	/** Replaces the client's credentials with the upstream's. */
+	public static final int UPSTREAM_AUTH = UPSTREAM_URL + 10;
+
+	private FilterOrder() {
+	}
+
+}

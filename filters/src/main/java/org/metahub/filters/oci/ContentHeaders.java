@@ -1,0 +1,24 @@
+package org.metahub.filters.oci;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * Sets the headers that describe a manifest body together, since a rewritten list has a new
+ * digest, length and ETag, and HEAD must say exactly what GET sends.
+ */
+public final class ContentHeaders {
+
+	private ContentHeaders() {
+	}
+
+	public static void describe(HttpHeaders headers, byte[] body, String mediaType, String digest) {
+		headers.setContentLength(body.length);
+		headers.setContentType(MediaType.parseMediaType(mediaType));
+		headers.set(RegistryHeaders.CONTENT_DIGEST, digest);
+		headers.setETag("\"" + digest + "\"");
+		headers.remove(HttpHeaders.TRANSFER_ENCODING);
+		headers.remove(HttpHeaders.CONTENT_ENCODING);
+	}
+
+}

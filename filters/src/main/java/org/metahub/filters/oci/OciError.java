@@ -1,0 +1,54 @@
+package org.metahub.filters.oci;
+
+import org.springframework.http.HttpStatus;
+
+/** Every error code the gateway produces, registered once with its HTTP status. */
+public enum OciError {
+
+	BLOB_UNKNOWN("BLOB_UNKNOWN", HttpStatus.NOT_FOUND),
+	MANIFEST_UNKNOWN("MANIFEST_UNKNOWN", HttpStatus.NOT_FOUND),
+	NAME_INVALID("NAME_INVALID", HttpStatus.BAD_REQUEST),
+	NAME_UNKNOWN("NAME_UNKNOWN", HttpStatus.NOT_FOUND),
+	DIGEST_INVALID("DIGEST_INVALID", HttpStatus.BAD_REQUEST),
+	TAG_INVALID("MANIFEST_UNKNOWN", HttpStatus.NOT_FOUND),
+	PAGINATION_INVALID("PAGINATION_NUMBER_INVALID", HttpStatus.BAD_REQUEST),
+	ENDPOINT_UNKNOWN("NAME_UNKNOWN", HttpStatus.NOT_FOUND),
+	UNAUTHORIZED("UNAUTHORIZED", HttpStatus.UNAUTHORIZED),
+	DENIED("DENIED", HttpStatus.FORBIDDEN),
+	UNSUPPORTED("UNSUPPORTED", HttpStatus.METHOD_NOT_ALLOWED),
+	BAD_REQUEST("UNSUPPORTED", HttpStatus.BAD_REQUEST),
+	TOO_MANY_REQUESTS("TOOMANYREQUESTS", HttpStatus.TOO_MANY_REQUESTS),
+	MANIFEST_TOO_LARGE("SIZE_INVALID", HttpStatus.BAD_GATEWAY),
+	UPSTREAM_INVALID("MANIFEST_INVALID", HttpStatus.BAD_GATEWAY),
+	UPSTREAM_UNAVAILABLE("UNAVAILABLE", HttpStatus.BAD_GATEWAY),
+	UPSTREAM_TIMEOUT("UNAVAILABLE", HttpStatus.GATEWAY_TIMEOUT),
+	SESSIONS_UNAVAILABLE("UNAVAILABLE", HttpStatus.SERVICE_UNAVAILABLE),
+	INTERNAL("UNKNOWN", HttpStatus.INTERNAL_SERVER_ERROR);
+
+	private final String code;
+
+	private final HttpStatus status;
+
+	OciError(String code, HttpStatus status) {
+		this.code = code;
+		this.status = status;
+	}
+
+	/** The code as it appears in the error document. */
+	public String code() {
+		return code;
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public OciException exception(String message) {
+		return new OciException(this, message, null);
+	}
+
+	public OciException exception(String message, Object detail) {
+		return new OciException(this, message, detail);
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.metahub.gateway;
+
+import org.metahub.filters.request.BaseEndpointFilter;
+import org.metahub.filters.request.RequestValidationFilter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the global filters that shape requests before they reach the upstream. */
+@Configuration(proxyBeanMethods = false)
+class FilterConfiguration {
+
+	@Bean
+	RequestValidationFilter requestValidationFilter() {
+		return new RequestValidationFilter();
+	}
+
+	@Bean
+	BaseEndpointFilter baseEndpointFilter() {
+		return new BaseEndpointFilter();
+	}
+
+}

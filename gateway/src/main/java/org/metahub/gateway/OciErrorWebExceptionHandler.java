@@ -1,0 +1,87 @@
+package org.metahub.gateway;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.metahub.filters.oci.OciError;
+import org.metahub.filters.oci.OciErrorWriter;
+import org.metahub.filters.oci.OciException;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Turns every failure into an OCI error document: the gateway's own errors as raised, faults of the
+ * upstream or the session store as 5xx without internals, and anything unexpected as a logged 500.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class OciErrorWebExceptionHandler implements WebExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(OciErrorWebExceptionHandler.class);
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+		OciException error = toOciError(failure);
+		if (error.error() == OciError.INTERNAL) {
+			logger.error("Unexpected failure on " + exchange.getRequest().getMethod() + " "
+					+ exchange.getRequest().getPath(), failure);
+		}
+		else if (error.error().status().is5xxServerError()) {
+			logger.warn(exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + ": "
+					+ error.getMessage() + " (" + failure + ")");
+		}
+		return OciErrorWriter.write(exchange.getResponse(), error);
+	}
+
+	static OciException toOciError(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof OciException oci) {
+				return oci;
+			}
+			if (cause instanceof DataBufferLimitException) {
+				return OciError.MANIFEST_TOO_LARGE.exception("the upstream manifest is larger than the gateway accepts");
+			}
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof ConnectTimeoutException || cause instanceof PrematureCloseException) {
+				return OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry cannot be reached");
+			}
+			if (cause instanceof TimeoutException) {
+				return OciError.UPSTREAM_TIMEOUT.exception("the upstream registry did not answer in time");
+			}
+			if (cause instanceof DataAccessException) {
+				return OciError.SESSIONS_UNAVAILABLE.exception("the session store cannot be reached");
+			}
+			if (cause instanceof ResponseStatusException status) {
+				return fromStatus(status.getStatusCode());
+			}
+		}
+		return OciError.INTERNAL.exception("internal error");
+	}
+
+	private static OciException fromStatus(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 404 -> OciError.ENDPOINT_UNKNOWN.exception("not a distribution API endpoint");
+			case 405 -> OciError.UNSUPPORTED.exception("method not supported");
+			case 413 -> OciError.MANIFEST_TOO_LARGE.exception("the upstream manifest is larger than the gateway accepts");
+			case 415, 400 -> OciError.BAD_REQUEST.exception("bad request");
+			case 502, 503 -> OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry cannot be reached");
+			case 504 -> OciError.UPSTREAM_TIMEOUT.exception("the upstream registry did not answer in time");
+			default -> OciError.INTERNAL.exception("internal error");
+		};
+	}
+
+}
