@@ -1,0 +1,51 @@
+package org.metahub.filters.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** A real {@code redis-server} on a free loopback port, without persistence. */
+public final class RedisServer extends ServerProcess {
+
+	private final int port;
+
+	private RedisServer(int port) {
+		super(newDirectory("metahub-redis"), List.of("redis-server", "--port", String.valueOf(port), "--bind",
+				"127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"));
+		this.port = port;
+		awaitReady("redis-server", this::answersPing);
+	}
+
+	public static RedisServer start() {
+		return new RedisServer(FreePorts.next());
+	}
+
+	public int port() {
+		return port;
+	}
+
+	/** The URL for {@code spring.data.redis.url}. */
+	public String url() {
+		return "redis://127.0.0.1:" + port;
+	}
+
+	private boolean answersPing() {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] reply = new byte[7];
+			int read = in.readNBytes(reply, 0, reply.length);
+			return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.metahub.filters.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A server binary the tests start on loopback, with its own temporary folder and log file. */
+public class ServerProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path directory;
+
+	private final Path log;
+
+	protected ServerProcess(Path directory, List<String> command) {
+		this.directory = directory;
+		this.log = directory.resolve("server.log");
+		try {
+			this.process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + command.get(0) + " (is its Debian package installed?)", ex);
+		}
+	}
+
+	protected static Path newDirectory(String prefix) {
+		try {
+			return Files.createTempDirectory(prefix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public Path directory() {
+		return directory;
+	}
+
+	/** What the server printed so far. */
+	public String log() {
+		try {
+			return Files.readString(log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	protected void awaitReady(String what, java.util.function.BooleanSupplier ready) {
+		Poll.until(what + " to start (log: " + log + ")", Duration.ofSeconds(30), () -> {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(what + " exited: " + log());
+			}
+			return ready.getAsBoolean();
+		});
+	}
+
+	@Override
+	public void close() {
+		process.destroy();
+		try {
+			if (!process.waitFor(10, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a leftover temporary folder does no harm
+		}
+	}
+
+}
