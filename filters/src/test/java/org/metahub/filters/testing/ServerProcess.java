@@ -42,6 +42,11 @@ public class ServerProcess implements AutoCloseable {
 		}
 	}
 
+	/** The operating system's id of the server process. */
+	public long pid() {
+		return process.pid();
+	}
+
 	public Path directory() {
 		return directory;
 	}
@@ -57,12 +62,23 @@ public class ServerProcess implements AutoCloseable {
 	}
 
 	protected void awaitReady(String what, java.util.function.BooleanSupplier ready) {
-		Poll.until(what + " to start (log: " + log + ")", Duration.ofSeconds(30), () -> {
-			if (!process.isAlive()) {
-				throw new IllegalStateException(what + " exited: " + log());
-			}
-			return ready.getAsBoolean();
-		});
+		awaitReady(what, Duration.ofSeconds(30), ready);
+	}
+
+	protected void awaitReady(String what, Duration timeout, java.util.function.BooleanSupplier ready) {
+		try {
+			Poll.until(what + " to start", timeout, () -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException(what + " exited:\n" + log());
+				}
+				return ready.getAsBoolean();
+			});
+		}
+		catch (AssertionError ex) {
+			String printed = log();
+			close();
+			throw new AssertionError(ex.getMessage() + ", it printed:\n" + printed, ex);
+		}
 	}
 
 	@Override

@@ -1,0 +1,89 @@
+package org.metahub.gateway.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.metahub.filters.testing.FreePorts;
+import org.metahub.filters.testing.ServerProcess;
+
+/** The packaged gateway ({@code gateway/target/metahub-gateway.jar}) in its own JVM, as a user runs it. */
+final class GatewayProcess extends ServerProcess {
+
+	private final int port;
+
+	private GatewayProcess(Path directory, int port, List<String> command) {
+		super(directory, command);
+		this.port = port;
+		// generous: CI machines have two cores and start-up competes with the build
+		awaitReady("metahub gateway", java.time.Duration.ofSeconds(120), this::answersBase);
+	}
+
+	/** Starts the gateway with extra JVM options and {@code --key=value} arguments. */
+	static GatewayProcess start(List<String> jvmOptions, List<String> arguments) {
+		int port = FreePorts.next();
+		Path directory = newDirectory("metahub-gateway");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add(jar().toString());
+		command.add("--server.port=" + port);
+		command.add("--server.address=127.0.0.1");
+		command.addAll(arguments);
+		return new GatewayProcess(directory, port, command);
+	}
+
+	URI url() {
+		return URI.create("http://127.0.0.1:" + port);
+	}
+
+	String hostAndPort() {
+		return "127.0.0.1:" + port;
+	}
+
+	/** Resident set size of the gateway's JVM, in bytes, read from {@code /proc}. */
+	long residentBytes() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read the gateway's memory", ex);
+		}
+		throw new IllegalStateException("no VmRSS for " + pid());
+	}
+
+	private static Path jar() {
+		Path jar = Path.of(System.getProperty("metahub.jar", "target/metahub-gateway.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " does not exist: run the end-to-end tests with ./mvnw verify");
+		}
+		return jar;
+	}
+
+	private boolean answersBase() {
+		try {
+			HttpResponse<Void> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(url().resolve("/v2/")).build(), HttpResponse.BodyHandlers.discarding());
+			return response.statusCode() == 401 || response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}
