@@ -1,5 +1,6 @@
 package org.metahub.config;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenTtl lifetime of a refresh token issued for offline access
  * @param credentialCacheTtl how long a verified login and password are trusted without running the hash again
  * @param credentialCacheSize most verified credentials remembered at once
+ * @param realm token endpoint URL announced in challenges; by default the gateway's own {@code /token} as the client addressed it
  */
 @ConfigurationProperties("metahub.session")
 public record SessionProperties(
@@ -20,7 +22,8 @@ public record SessionProperties(
 		@DefaultValue("15m") Duration tokenTtl,
 		@DefaultValue("7d") Duration refreshTokenTtl,
 		@DefaultValue("5m") Duration credentialCacheTtl,
-		@DefaultValue("10000") int credentialCacheSize) {
+		@DefaultValue("10000") int credentialCacheSize,
+		URI realm) {
 
 	public SessionProperties {
 		if (tokenTtl.compareTo(Duration.ofSeconds(60)) < 0) {
@@ -28,6 +31,11 @@ public record SessionProperties(
 		}
 		if (credentialCacheSize < 0) {
 			throw new IllegalArgumentException("metahub.session.credential-cache-size must not be negative");
+		}
+		if (realm != null && (realm.getScheme() == null || realm.getHost() == null
+				|| !(realm.getScheme().equals("http") || realm.getScheme().equals("https")))) {
+			throw new IllegalArgumentException(
+					"metahub.session.realm must be an absolute http or https URL, got '" + realm + "'");
 		}
 	}
 

@@ -1,0 +1,35 @@
+package org.metahub.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.metahub.filters.session.InMemorySessionStore;
+import org.metahub.filters.session.SessionStore;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Without Redis: sessions in memory, no Redis client at all, and health stays UP. */
+class InMemorySessionIntegrationTest extends AuthenticationIntegrationTest {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void usesTheInMemoryStoreAndNoRedisClient() {
+		assertThat(context.getBean(SessionStore.class)).isInstanceOf(InMemorySessionStore.class);
+		assertThat(context.getBeanNamesForType(ReactiveRedisConnectionFactory.class)).isEmpty();
+	}
+
+	@Test
+	void healthIsUpWithoutARedisComponent() {
+		client().get().uri("/actuator/health").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components.ping.status").isEqualTo("UP")
+			.jsonPath("$.components.redis").doesNotExist();
+	}
+
+}
