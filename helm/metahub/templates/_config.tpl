@@ -68,5 +68,14 @@ Deployment: Spring Boot binds a list from one property source, so passwords cann
 {{- if and .Values.redis.enabled (not .Values.redis.password) (not .Values.redis.existingSecret) (not .Values.existingSecret) }}
 {{- fail "redis.enabled needs a password: set redis.password, redis.existingSecret, or redis-password in existingSecret" }}
 {{- end }}
+{{- if .Values.existingSecret }}
+{{- range .Values.machineTypes }}
+{{- if or .password .passwordHash }}{{ fail (printf "machineTypes (%s): with existingSecret, put passwords in that Secret, not in values" .login) }}{{ end }}
+{{- end }}
+{{- range .Values.upstreams }}
+{{- if .password }}{{ fail (printf "upstreams (%s): with existingSecret, set secretCredentials: true and put the credentials in that Secret" .name) }}{{ end }}
+{{- end }}
+{{- if and .Values.redis.password (not .Values.redis.existingSecret) }}{{ fail "redis.password is ignored with existingSecret: put redis-password in that Secret" }}{{ end }}
+{{- end }}
 {{- if and .Values.redis.enabled .Values.redis.url }}{{ fail "set either redis.enabled (bundled Redis) or redis.url (external Redis), not both" }}{{ end }}
 {{- end }}

@@ -212,6 +212,12 @@ class HelmChartTest {
 	}
 
 	@Test
+	void passwordsInValuesAreRefusedWhenAnExistingSecretIsUsed() {
+		assertThatThrownBy(() -> RenderedChart.render(dir, "existingSecret: creds\nmachineTypes: [{login: type1, password: pw}]\n"))
+			.hasMessageContaining("machineTypes (type1): with existingSecret, put passwords in that Secret");
+	}
+
+	@Test
 	void redisSentinelUsesSpringBootsSentinelProperties() {
 		RenderedChart chart = RenderedChart.render(dir, """
 				redis:
