@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build of the MetaHub Gateway image: build with the Maven wrapper, run on a JRE as uid 10001.
+#   docker build -t metahub/gateway:0.1.0 .
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+# The wrapper and the POMs first, so that the dependency download stays cached while only sources change.
+COPY mvnw ./
+COPY .mvn .mvn
+COPY pom.xml ./
+COPY config/pom.xml config/
+COPY filters/pom.xml filters/
+COPY gateway/pom.xml gateway/
+COPY config/src config/src
+COPY filters/src filters/src
+COPY gateway/src gateway/src
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -ntp -DskipTests -pl gateway -am package \
+    && cp gateway/target/metahub-gateway.jar /metahub-gateway.jar
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 metahub \
+    && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin metahub
+WORKDIR /app
+COPY --from=build --chown=10001:10001 /metahub-gateway.jar /app/metahub-gateway.jar
+USER 10001:10001
+EXPOSE 8080
+# Container-aware heap sizing; the Helm chart overrides this through JAVA_TOOL_OPTIONS.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-jar", "/app/metahub-gateway.jar"]

@@ -1,0 +1,420 @@
+package org.metahub.gateway.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.metahub.gateway.helm.RenderedChart.at;
+import static org.metahub.gateway.helm.RenderedChart.named;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** Lints and renders the chart with the value sets operators use, and checks the parsed resources. */
+class HelmChartTest {
+
+	static final String GATEWAY = "rel-metahub";
+
+	static final String BCRYPT = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoO5IuS0kzpmQu1xYLc0ZS6jEhPAaFQ0Ey";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void lintInStrictModePasses() {
+		LintResult result = new Helm(RenderedChart.CHART).lint().strict().call();
+		assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+	}
+
+	@Test
+	void defaultsRenderASafeGatewayWithoutMachineTypes() throws Exception {
+		RenderedChart chart = RenderedChart.render(dir, "");
+		Map<String, Object> deployment = chart.get("Deployment", GATEWAY);
+		Map<String, Object> pod = at(deployment, "spec", "template");
+		Map<String, Object> container = at(pod, "spec", "containers", 0);
+
+		assertThat((Integer) at(deployment, "spec", "replicas")).isEqualTo(2);
+		assertThat((Integer) at(deployment, "spec", "strategy", "rollingUpdate", "maxUnavailable")).isZero();
+		assertThat((Map<String, Object>) at(pod, "metadata", "labels"))
+			.containsAllEntriesOf(at(deployment, "spec", "selector", "matchLabels"));
+		assertThat((Map<String, Object>) at(pod, "metadata", "labels"))
+			.containsAllEntriesOf(at(chart.get("Service", GATEWAY), "spec", "selector"));
+		assertThat((Map<String, Object>) at(pod, "metadata", "labels"))
+			.containsAllEntriesOf(at(chart.get("PodDisruptionBudget", GATEWAY), "spec", "selector", "matchLabels"));
+		assertThat((String) at(pod, "spec", "topologySpreadConstraints", 0, "topologyKey")).isEqualTo("kubernetes.io/hostname");
+
+		String appVersion = (String) new Yaml().<Map<String, Object>>load(Files.readString(RenderedChart.CHART.resolve("Chart.yaml"))).get("appVersion");
+		assertThat((String) container.get("image")).isEqualTo("metahub/gateway:" + appVersion);
+		Map<String, Object> port = at(chart.get("Service", GATEWAY), "spec", "ports", 0);
+		assertThat(port).containsEntry("name", "http").containsEntry("port", 8080);
+
+		assertThat((String) at(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+		assertThat((String) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+		assertThat((String) at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+			assertThat((String) at(container, probe, "httpGet", "port")).isEqualTo("http");
+		}
+
+		assertThat((Boolean) at(pod, "spec", "securityContext", "runAsNonRoot")).isTrue();
+		assertThat((Boolean) at(container, "securityContext", "readOnlyRootFilesystem")).isTrue();
+		assertThat((Boolean) at(container, "securityContext", "allowPrivilegeEscalation")).isFalse();
+		assertThat((List<String>) at(container, "securityContext", "capabilities", "drop")).containsExactly("ALL");
+		assertThat((Map<String, Object>) at(container, "resources", "requests")).containsKeys("cpu", "memory");
+		assertThat((Map<String, Object>) at(container, "resources", "limits")).containsKeys("cpu", "memory");
+		assertThat(named(at(container, "volumeMounts"), "tmp")).containsEntry("mountPath", "/tmp");
+		assertThat(named(at(pod, "spec", "volumes"), "tmp")).containsKey("emptyDir");
+
+		assertThat((String) at(pod, "metadata", "annotations", "checksum/config")).matches("[0-9a-f]{64}");
+		assertThat((String) at(pod, "metadata", "annotations", "checksum/secret")).matches("[0-9a-f]{64}");
+
+		Map<String, Object> config = applicationConfig(chart);
+		assertThat((List<?>) at(config, "metahub", "machine-types")).isEmpty();
+		assertThat(config).doesNotContainKey("spring");
+		assertThat((Integer) at(config, "server", "port")).isEqualTo(8080);
+		assertThat((String) at(config, "management", "endpoints", "web", "exposure", "include"))
+			.isEqualTo("health,info,prometheus");
+		assertThat((Boolean) at(config, "management", "endpoint", "health", "probes", "enabled")).isTrue();
+		assertThat(chart.names()).noneMatch(n -> n.startsWith("Ingress/") || n.startsWith("HorizontalPodAutoscaler/")
+				|| n.startsWith("ServiceMonitor/") || n.startsWith("NetworkPolicy/") || n.startsWith("DaemonSet/")
+				|| n.startsWith("StatefulSet/"));
+	}
+
+	@Test
+	void machineTypePasswordsReachTheGatewayOnlyThroughTheSecret() {
+		RenderedChart chart = RenderedChart.render(dir, """
+				machineTypes:
+				  - name: skylake
+				    login: type1
+				    password: plain-secret
+				    passwordHash: "%s"
+				    features: ["cpu:skylake"]
+				""".formatted(BCRYPT));
+		Map<String, Object> machineType = at(applicationConfig(chart), "metahub", "machine-types", 0);
+		assertThat(machineType).containsEntry("login", "type1")
+			.containsEntry("password", "${METAHUB_MACHINE_TYPE_0_PASSWORD}")
+			.containsEntry("features", List.of("cpu:skylake"));
+		assertThat((String) at(chart.get("ConfigMap", GATEWAY), "data", "application.yml"))
+			.doesNotContain("plain-secret").doesNotContain("$2a$10$");
+
+		Map<String, Object> env = named(at(gatewayContainer(chart), "env"), "METAHUB_MACHINE_TYPE_0_PASSWORD");
+		assertThat((String) at(env, "valueFrom", "secretKeyRef", "name")).isEqualTo(GATEWAY);
+		assertThat((String) at(env, "valueFrom", "secretKeyRef", "key")).isEqualTo("machine-type-type1-password-hash");
+		assertThat(secretValue(chart, GATEWAY, "machine-type-type1-password-hash")).isEqualTo(BCRYPT);
+		assertThat(secretValue(chart, GATEWAY, "machine-type-type1-password")).isEqualTo("plain-secret");
+	}
+
+	@Test
+	void aMachineTypeWithoutHashIsRefusedUnlessNoopIsChosen() {
+		String values = """
+				machineTypes:
+				  - login: type1
+				    password: pw1
+				""";
+		assertThatThrownBy(() -> RenderedChart.render(dir, values))
+			.hasMessageContaining("machineTypes[0] (type1): set passwordHash");
+		RenderedChart chart = RenderedChart.render(dir, values + "allowNoopPasswords: true\n");
+		assertThat(secretValue(chart, GATEWAY, "machine-type-type1-password-hash")).isEqualTo("{noop}pw1");
+	}
+
+	@Test
+	void changingConfigurationOrSecretsChangesTheChecksums() {
+		String base = "machineTypes: [{login: type1, password: pw1, passwordHash: \"" + BCRYPT + "\"}]\n";
+		Map<String, Object> before = podAnnotations(RenderedChart.render(dir, base));
+		Map<String, Object> otherConfig = podAnnotations(RenderedChart.render(dir, base + "virtualImages: {a.yaml: \"x: 1\"}\n"));
+		Map<String, Object> otherSecret = podAnnotations(RenderedChart.render(dir, base.replace("pw1", "pw2")));
+		assertThat(otherConfig.get("checksum/config")).isNotEqualTo(before.get("checksum/config"));
+		assertThat(otherConfig.get("checksum/secret")).isEqualTo(before.get("checksum/secret"));
+		assertThat(otherSecret.get("checksum/secret")).isNotEqualTo(before.get("checksum/secret"));
+		assertThat(otherSecret.get("checksum/config")).isEqualTo(before.get("checksum/config"));
+	}
+
+	@Test
+	void virtualImagesAreMountedAsTheConfiguredFolder() {
+		RenderedChart chart = RenderedChart.render(dir, """
+				virtualImages:
+				  python.yaml: "name: python\\n"
+				""");
+		assertThat((String) at(applicationConfig(chart), "metahub", "virtual-images", "location"))
+			.isEqualTo("/etc/metahub/virtual-images");
+		assertThat((String) at(chart.get("ConfigMap", GATEWAY + "-virtual-images"), "data", "python.yaml"))
+			.isEqualTo("name: python\n");
+		assertThat(named(at(gatewayContainer(chart), "volumeMounts"), "virtual-images"))
+			.containsEntry("mountPath", "/etc/metahub/virtual-images");
+	}
+
+	@Test
+	void bundledRedisRunsAsAStatefulSetWithItsPasswordFromTheSecret() {
+		RenderedChart chart = RenderedChart.render(dir, "redis: {enabled: true, password: redis-pw}\n");
+		Map<String, Object> statefulSet = chart.get("StatefulSet", GATEWAY + "-redis");
+		Map<String, Object> pod = at(statefulSet, "spec", "template");
+		Map<String, Object> redis = at(pod, "spec", "containers", 0);
+
+		assertThat((Map<String, Object>) at(pod, "metadata", "labels"))
+			.containsAllEntriesOf(at(statefulSet, "spec", "selector", "matchLabels"))
+			.containsAllEntriesOf(at(chart.get("Service", GATEWAY + "-redis"), "spec", "selector"));
+		assertThat((String) at(statefulSet, "spec", "volumeClaimTemplates", 0, "metadata", "name")).isEqualTo("data");
+		assertThat((Boolean) at(pod, "spec", "securityContext", "runAsNonRoot")).isTrue();
+		assertThat((Boolean) at(redis, "securityContext", "readOnlyRootFilesystem")).isTrue();
+		assertThat((String) at(named(at(redis, "env"), "REDIS_PASSWORD"), "valueFrom", "secretKeyRef", "key"))
+			.isEqualTo("redis-password");
+		assertThat(secretValue(chart, GATEWAY, "redis-password")).isEqualTo("redis-pw");
+
+		Map<String, Object> env = named(at(gatewayContainer(chart), "env"), "METAHUB_REDIS_PASSWORD");
+		assertThat((String) at(env, "valueFrom", "secretKeyRef", "name")).isEqualTo(GATEWAY);
+		assertThat((String) at(applicationConfig(chart), "spring", "data", "redis", "url"))
+			.isEqualTo("redis://:${METAHUB_REDIS_PASSWORD}@" + GATEWAY + "-redis:6379");
+	}
+
+	@Test
+	void bundledRedisWithoutPasswordIsRefused() {
+		assertThatThrownBy(() -> RenderedChart.render(dir, "redis: {enabled: true}\n"))
+			.hasMessageContaining("redis.enabled needs a password");
+	}
+
+	@Test
+	void externalRedisAndExistingSecretsCreateNoSecretOfTheirOwn() {
+		RenderedChart chart = RenderedChart.render(dir, """
+				existingSecret: metahub-credentials
+				machineTypes: [{login: type1}]
+				upstreams:
+				  - {name: ghcr.io, url: "https://ghcr.io", default: true, secretCredentials: true}
+				redis:
+				  url: rediss://redis.example:6380/2
+				  existingSecret: redis-credentials
+				  existingSecretPasswordKey: password
+				""");
+		assertThat(chart.all("Secret")).isEmpty();
+		assertThat(chart.all("StatefulSet")).isEmpty();
+		List<Map<String, Object>> env = at(gatewayContainer(chart), "env");
+		assertThat((Map<String, Object>) at(named(env, "METAHUB_MACHINE_TYPE_0_PASSWORD"), "valueFrom", "secretKeyRef"))
+			.containsEntry("name", "metahub-credentials").containsEntry("key", "machine-type-type1-password-hash");
+		assertThat((Map<String, Object>) at(named(env, "METAHUB_UPSTREAM_0_PASSWORD"), "valueFrom", "secretKeyRef"))
+			.containsEntry("name", "metahub-credentials").containsEntry("key", "upstream-ghcr.io-password");
+		assertThat((Map<String, Object>) at(named(env, "METAHUB_REDIS_PASSWORD"), "valueFrom", "secretKeyRef"))
+			.containsEntry("name", "redis-credentials").containsEntry("key", "password");
+
+		Map<String, Object> config = applicationConfig(chart);
+		assertThat((String) at(config, "spring", "data", "redis", "url"))
+			.isEqualTo("rediss://:${METAHUB_REDIS_PASSWORD}@redis.example:6380/2");
+		assertThat((Map<String, Object>) at(config, "metahub", "upstreams", 0))
+			.containsEntry("username", "${METAHUB_UPSTREAM_0_USERNAME}")
+			.containsEntry("password", "${METAHUB_UPSTREAM_0_PASSWORD}");
+	}
+
+	@Test
+	void passwordsInValuesAreRefusedWhenAnExistingSecretIsUsed() {
+		assertThatThrownBy(() -> RenderedChart.render(dir, "existingSecret: creds\nmachineTypes: [{login: type1, password: pw}]\n"))
+			.hasMessageContaining("machineTypes (type1): with existingSecret, put passwords in that Secret");
+	}
+
+	@Test
+	void redisSentinelUsesSpringBootsSentinelProperties() {
+		RenderedChart chart = RenderedChart.render(dir, """
+				redis:
+				  password: pw
+				  sentinel: {master: mymaster, nodes: ["s1:26379", "s2:26379"]}
+				""");
+		Map<String, Object> redis = at(applicationConfig(chart), "spring", "data", "redis");
+		assertThat(redis).doesNotContainKey("url").containsEntry("password", "${METAHUB_REDIS_PASSWORD}");
+		assertThat((Map<String, Object>) redis.get("sentinel"))
+			.containsEntry("master", "mymaster").containsEntry("nodes", "s1:26379,s2:26379");
+	}
+
+	@Test
+	void nodeLoginWritesHostsTomlForEachUpstreamOnEachMachineTypesNodes() throws Exception {
+		RenderedChart chart = RenderedChart.render(dir, nodeLoginValues(""));
+		assertThat(chart.all("DaemonSet")).hasSize(2);
+		Map<String, Object> daemonSet = chart.get("DaemonSet", GATEWAY + "-node-login-skylake");
+		Map<String, Object> pod = at(daemonSet, "spec", "template");
+		assertThat((Map<String, Object>) at(pod, "metadata", "labels"))
+			.containsAllEntriesOf(at(daemonSet, "spec", "selector", "matchLabels"));
+		assertThat((Map<String, Object>) at(pod, "spec", "nodeSelector"))
+			.isEqualTo(Map.of("metahub.io/machine-type", "skylake"));
+		assertThat((List<Object>) at(pod, "spec", "tolerations")).isEqualTo(List.of(Map.of("operator", "Exists")));
+		assertThat((String) at(pod, "spec", "volumes", 0, "hostPath", "path")).isEqualTo("/etc/containerd/certs.d");
+		assertThat((String) at(pod, "metadata", "annotations", "checksum/secret")).matches("[0-9a-f]{64}");
+		Map<String, Object> writer = at(pod, "spec", "initContainers", 0);
+		assertThat((Boolean) at(writer, "securityContext", "allowPrivilegeEscalation")).isFalse();
+		assertThat((Map<String, Object>) at(named(at(writer, "env"), "MACHINE_PASSWORD"), "valueFrom", "secretKeyRef"))
+			.containsEntry("name", GATEWAY).containsEntry("key", "machine-type-type1-password");
+		assertThat(chart.get("DaemonSet", GATEWAY + "-node-login-broadwell")).isNotNull();
+
+		Path certsDir = runWriter(writer, "type1", "pw1");
+		String gateway = "http://rel-metahub.ns.svc.cluster.local:8080";
+		String basic = Base64.getEncoder().encodeToString("type1:pw1".getBytes(StandardCharsets.UTF_8));
+		for (String registry : List.of("docker.io", "ghcr.io")) {
+			String toml = Files.readString(certsDir.resolve(registry).resolve("hosts.toml"));
+			assertThat(toml).contains("server = \"" + gateway + "\"")
+				.contains("[host.\"" + gateway + "\"]\n  capabilities = [\"pull\", \"resolve\"]")
+				.contains("[host.\"" + gateway + "\".header]\n  Authorization = [\"Basic " + basic + "\"]");
+			assertThat(Files.getPosixFilePermissions(certsDir.resolve(registry).resolve("hosts.toml")))
+				.extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+		}
+	}
+
+	@Test
+	void nodeLoginUsesTheConfiguredGatewayUrlAndOptionalUpstreamFallback() throws Exception {
+		RenderedChart chart = RenderedChart.render(dir,
+				nodeLoginValues("  gatewayUrl: http://127.0.0.1:30080/\n  upstreamFallback: true\n"));
+		Map<String, Object> writer = at(chart.get("DaemonSet", GATEWAY + "-node-login-broadwell"),
+				"spec", "template", "spec", "initContainers", 0);
+		Path certsDir = runWriter(writer, "type2", "pw2");
+		String toml = Files.readString(certsDir.resolve("docker.io").resolve("hosts.toml"));
+		assertThat(toml).contains("server = \"https://registry-1.docker.io\"")
+			.contains("[host.\"http://127.0.0.1:30080\".header]")
+			.contains("Basic " + Base64.getEncoder().encodeToString("type2:pw2".getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void nodeLoginNeedsThePlainPassword() {
+		assertThatThrownBy(() -> RenderedChart.render(dir, """
+				nodeLogin: {enabled: true}
+				machineTypes:
+				  - {login: type1, passwordHash: "%s", nodeSelector: {a: b}}
+				""".formatted(BCRYPT))).hasMessageContaining("node login needs the plain password");
+	}
+
+	@Test
+	void nodeFeatureRulesLabelNodesFromCpuFeatures() {
+		RenderedChart chart = RenderedChart.render(dir, "nodeLogin: {nodeFeatureRules: {enabled: true}}\n");
+		Map<String, Object> rule = at(chart.get("NodeFeatureRule", GATEWAY + "-machine-types"), "spec", "rules", 1);
+		assertThat((Map<String, Object>) rule.get("labels")).containsEntry("metahub.io/machine-type", "x86-64-v3");
+		assertThat((Map<String, Object>) at(rule, "matchFeatures", 0, "matchExpressions"))
+			.containsEntry("AVX2", Map.of("op", "Exists")).containsEntry("AVX512F", Map.of("op", "DoesNotExist"));
+	}
+
+	@Test
+	void ingressWithTlsRoutesToTheHttpPort() {
+		RenderedChart chart = RenderedChart.render(dir, """
+				ingress:
+				  enabled: true
+				  className: nginx
+				  hosts: [registry.example.com]
+				  tls: [{secretName: registry-tls, hosts: [registry.example.com]}]
+				""");
+		Map<String, Object> spec = at(chart.get("Ingress", GATEWAY), "spec");
+		assertThat((Map<String, Object>) at(spec, "tls", 0))
+			.containsEntry("secretName", "registry-tls").containsEntry("hosts", List.of("registry.example.com"));
+		assertThat((String) at(spec, "rules", 0, "host")).isEqualTo("registry.example.com");
+		Map<String, Object> backend = at(spec, "rules", 0, "http", "paths", 0, "backend", "service");
+		assertThat(backend).containsEntry("name", GATEWAY).containsEntry("port", Map.of("name", "http"));
+	}
+
+	@Test
+	void autoscalingReplacesTheFixedReplicaCount() {
+		RenderedChart chart = RenderedChart.render(dir, "autoscaling: {enabled: true, minReplicas: 3, maxReplicas: 7}\n");
+		Map<String, Object> spec = at(chart.get("HorizontalPodAutoscaler", GATEWAY), "spec");
+		assertThat((Map<String, Object>) spec.get("scaleTargetRef")).containsEntry("kind", "Deployment").containsEntry("name", GATEWAY);
+		assertThat(spec).containsEntry("minReplicas", 3).containsEntry("maxReplicas", 7);
+		assertThat((Map<String, Object>) at(chart.get("Deployment", GATEWAY), "spec")).doesNotContainKey("replicas");
+	}
+
+	@Test
+	void serviceMonitorScrapesThePrometheusEndpoint() {
+		RenderedChart chart = RenderedChart.render(dir, "metrics: {serviceMonitor: {enabled: true, labels: {release: kps}}}\n");
+		Map<String, Object> monitor = chart.get("ServiceMonitor", GATEWAY);
+		assertThat((Map<String, Object>) at(monitor, "spec", "endpoints", 0))
+			.containsEntry("port", "http").containsEntry("path", "/actuator/prometheus");
+		assertThat((Map<String, Object>) at(chart.get("Service", GATEWAY), "metadata", "labels"))
+			.containsAllEntriesOf(at(monitor, "spec", "selector", "matchLabels"));
+		assertThat((String) at(monitor, "metadata", "labels", "release")).isEqualTo("kps");
+	}
+
+	@Test
+	void networkPolicyLetsOnlyTheGatewayReachTheBundledRedis() {
+		RenderedChart chart = RenderedChart.render(dir, "networkPolicy: {enabled: true}\nredis: {enabled: true, password: pw}\n");
+		Map<String, Object> gatewayPod = at(chart.get("Deployment", GATEWAY), "spec", "template", "metadata", "labels");
+		Map<String, Object> redisPolicy = chart.get("NetworkPolicy", GATEWAY + "-redis");
+		assertThat(gatewayPod).containsAllEntriesOf(at(redisPolicy, "spec", "ingress", 0, "from", 0, "podSelector", "matchLabels"));
+		assertThat(gatewayPod).containsAllEntriesOf(at(chart.get("NetworkPolicy", GATEWAY), "spec", "podSelector", "matchLabels"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			replicaCount as a string      | replicaCount: "two"                      | replicaCount
+			unknown top-level key         | replicas: 3                              | replicas
+			machine type without login    | machineTypes: [{name: a, password: b}]   | login
+			""")
+	void theSchemaRejectsWrongValues(String description, String values, String named) {
+		assertThatThrownBy(() -> RenderedChart.template(dir, values))
+			.hasMessageContaining("values don't meet the specifications of the schema")
+			.hasMessageContaining(named);
+	}
+
+	@Test
+	void valuesYamlDocumentsEveryValue() throws Exception {
+		List<String> lines = Files.readAllLines(RenderedChart.CHART.resolve("values.yaml"));
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (line.matches("(- )?[A-Za-z][\\w.-]*:.*")) {
+				assertThat(i).as("line %d has a value but no line above it", i + 1).isPositive();
+				assertThat(lines.get(i - 1).strip()).as("comment above line %d: %s", i + 1, line).startsWith("#");
+			}
+		}
+	}
+
+	private static String nodeLoginValues(String extraNodeLogin) {
+		return """
+				upstreams:
+				  - {name: docker.io, url: "https://registry-1.docker.io", default: true}
+				  - {name: ghcr.io, url: "https://ghcr.io"}
+				machineTypes:
+				  - name: skylake
+				    login: type1
+				    password: pw1
+				    passwordHash: "%1$s"
+				    nodeSelector: {metahub.io/machine-type: skylake}
+				  - name: broadwell
+				    login: type2
+				    password: pw2
+				    passwordHash: "%1$s"
+				    nodeSelector: {metahub.io/machine-type: broadwell}
+				  - name: no-nodes
+				    login: type3
+				    passwordHash: "%1$s"
+				nodeLogin:
+				  enabled: true
+				  tolerations: [{operator: Exists}]
+				""".formatted(BCRYPT) + extraNodeLogin;
+	}
+
+	/** Runs the writer container's script with a temporary folder in place of the host's certs.d. */
+	private Path runWriter(Map<String, Object> writer, String login, String password) throws Exception {
+		List<String> command = at(writer, "command");
+		Path certsDir = Files.createDirectories(dir.resolve("certs.d"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(Map.of("CERTS_DIR", certsDir.toString(), "MACHINE_LOGIN", login, "MACHINE_PASSWORD", password));
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as("script output: %s", output).isZero();
+		return certsDir;
+	}
+
+	private static Map<String, Object> applicationConfig(RenderedChart chart) {
+		return new Yaml().load((String) at(chart.get("ConfigMap", GATEWAY), "data", "application.yml"));
+	}
+
+	private static Map<String, Object> gatewayContainer(RenderedChart chart) {
+		return at(chart.get("Deployment", GATEWAY), "spec", "template", "spec", "containers", 0);
+	}
+
+	private static Map<String, Object> podAnnotations(RenderedChart chart) {
+		return at(chart.get("Deployment", GATEWAY), "spec", "template", "metadata", "annotations");
+	}
+
+	private static String secretValue(RenderedChart chart, String secret, String key) {
+		String encoded = at(chart.get("Secret", secret), "data", key);
+		return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+	}
+
+}

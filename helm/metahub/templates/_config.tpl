@@ -1,0 +1,81 @@
+{{/*
+The gateway's application.yml. Secrets appear only as ${ENV} placeholders, defined from the Secret in the
+Deployment: Spring Boot binds a list from one property source, so passwords cannot be overlaid by env vars.
+*/}}
+{{- define "metahub.applicationConfig" -}}
+{{- $upstreams := list }}
+{{- range $i, $u := .Values.upstreams }}
+{{- $entry := dict "name" $u.name "url" $u.url "default" (default false $u.default) }}
+{{- if or $u.password $u.secretCredentials }}
+{{- $_ := set $entry "username" (printf "${METAHUB_UPSTREAM_%d_USERNAME}" $i) }}
+{{- $_ := set $entry "password" (printf "${METAHUB_UPSTREAM_%d_PASSWORD}" $i) }}
+{{- end }}
+{{- $upstreams = append $upstreams $entry }}
+{{- end }}
+{{- $machineTypes := list }}
+{{- range $i, $m := .Values.machineTypes }}
+{{- $machineTypes = append $machineTypes (dict "name" (default $m.login $m.name) "login" $m.login "password" (printf "${METAHUB_MACHINE_TYPE_%d_PASSWORD}" $i) "features" (default list $m.features)) }}
+{{- end }}
+{{- $metahub := dict "upstreams" $upstreams "machine-types" $machineTypes }}
+{{- if .Values.virtualImages }}
+{{- $_ := set $metahub "virtual-images" (dict "location" "/etc/metahub/virtual-images") }}
+{{- end }}
+{{- $config := dict
+  "server" (dict "port" 8080 "shutdown" "graceful")
+  "management" (dict
+    "endpoints" (dict "web" (dict "exposure" (dict "include" "health,info,prometheus")))
+    "endpoint" (dict "health" (dict "probes" (dict "enabled" true))))
+  "metahub" $metahub }}
+{{- $redis := dict }}
+{{- $hasPassword := eq (include "metahub.redis.hasPassword" .) "true" }}
+{{- if and (not .Values.redis.enabled) .Values.redis.sentinel.master }}
+{{- $_ := set $redis "sentinel" (dict "master" .Values.redis.sentinel.master "nodes" (join "," .Values.redis.sentinel.nodes)) }}
+{{- if $hasPassword }}{{ $_ := set $redis "password" "${METAHUB_REDIS_PASSWORD}" }}{{ end }}
+{{- else if and (not .Values.redis.enabled) .Values.redis.cluster.nodes }}
+{{- $_ := set $redis "cluster" (dict "nodes" (join "," .Values.redis.cluster.nodes)) }}
+{{- if $hasPassword }}{{ $_ := set $redis "password" "${METAHUB_REDIS_PASSWORD}" }}{{ end }}
+{{- else if or .Values.redis.enabled .Values.redis.url }}
+{{- $_ := set $redis "url" (include "metahub.redis.url" .) }}
+{{- end }}
+{{- if $redis }}
+{{- $_ := set $config "spring" (dict "data" (dict "redis" $redis)) }}
+{{- end }}
+{{- toYaml (mustMergeOverwrite $config (deepCopy .Values.extraConfig)) }}
+{{- end }}
+
+{{/* Refuses values that would start a gateway that cannot work, with a message naming the value. */}}
+{{- define "metahub.validate" -}}
+{{- $logins := dict }}
+{{- range $i, $m := .Values.machineTypes }}
+{{- if hasKey $logins $m.login }}{{ fail (printf "machineTypes: login %q is used twice" $m.login) }}{{ end }}
+{{- $_ := set $logins $m.login true }}
+{{- if and (not $.Values.existingSecret) (not $m.passwordHash) (not $.Values.allowNoopPasswords) }}
+{{- fail (printf "machineTypes[%d] (%s): set passwordHash ({bcrypt}...), set allowNoopPasswords=true to use {noop}<password>, or use existingSecret" $i $m.login) }}
+{{- end }}
+{{- if and (not $.Values.existingSecret) (not $m.passwordHash) (not $m.password) }}
+{{- fail (printf "machineTypes[%d] (%s): needs password or passwordHash" $i $m.login) }}
+{{- end }}
+{{- if and $.Values.nodeLogin.enabled $m.nodeSelector (not $.Values.existingSecret) (not $m.password) }}
+{{- fail (printf "machineTypes[%d] (%s): node login needs the plain password (machineTypes[].password)" $i $m.login) }}
+{{- end }}
+{{- end }}
+{{- range $i, $u := .Values.upstreams }}
+{{- if and $u.password (not $u.username) }}{{ fail (printf "upstreams[%d] (%s): password without username" $i $u.name) }}{{ end }}
+{{- if and $u.secretCredentials (not $.Values.existingSecret) (not $u.password) }}
+{{- fail (printf "upstreams[%d] (%s): secretCredentials needs existingSecret, or set username and password" $i $u.name) }}
+{{- end }}
+{{- end }}
+{{- if and .Values.redis.enabled (not .Values.redis.password) (not .Values.redis.existingSecret) (not .Values.existingSecret) }}
+{{- fail "redis.enabled needs a password: set redis.password, redis.existingSecret, or redis-password in existingSecret" }}
+{{- end }}
+{{- if .Values.existingSecret }}
+{{- range .Values.machineTypes }}
+{{- if or .password .passwordHash }}{{ fail (printf "machineTypes (%s): with existingSecret, put passwords in that Secret, not in values" .login) }}{{ end }}
+{{- end }}
+{{- range .Values.upstreams }}
+{{- if .password }}{{ fail (printf "upstreams (%s): with existingSecret, set secretCredentials: true and put the credentials in that Secret" .name) }}{{ end }}
+{{- end }}
+{{- if and .Values.redis.password (not .Values.redis.existingSecret) }}{{ fail "redis.password is ignored with existingSecret: put redis-password in that Secret" }}{{ end }}
+{{- end }}
+{{- if and .Values.redis.enabled .Values.redis.url }}{{ fail "set either redis.enabled (bundled Redis) or redis.url (external Redis), not both" }}{{ end }}
+{{- end }}
