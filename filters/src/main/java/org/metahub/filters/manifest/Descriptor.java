@@ -12,12 +12,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param mediaType media type of the manifest the entry points at
  * @param digest digest of that manifest
- * @param size size of that manifest in bytes
+ * @param size size of that manifest in bytes, or {@code null} when the list omits it
  * @param platform the entry's platform, or {@code null} when the list gives none
  * @param annotations the entry's annotations, never {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Descriptor(String mediaType, String digest, long size, Platform platform,
+public record Descriptor(String mediaType, String digest, Long size, Platform platform,
 		Map<String, String> annotations) {
 
 	/** The annotation that carries required features portably, since the OCI spec reserves platform.features. */
