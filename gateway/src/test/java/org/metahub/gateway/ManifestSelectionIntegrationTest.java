@@ -48,7 +48,7 @@ class ManifestSelectionIntegrationTest {
 
 	private static final String MACHINE_HEADER = "X-Test-Machine-Type";
 
-	private static final String ACCEPT_ALL = "application/vnd.oci.image.index.v1+json, "
+	static final String ACCEPT_ALL = "application/vnd.oci.image.index.v1+json, "
 			+ "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json, "
 			+ "application/vnd.docker.distribution.manifest.v2+json, */*";
 
