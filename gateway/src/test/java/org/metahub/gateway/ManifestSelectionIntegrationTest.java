@@ -9,18 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.metahub.config.MachineTypeProperties;
 import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
-import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.manifest.InMemoryManifestStore;
+import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.oci.Digests;
 import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryPusher.Entry;
 import org.metahub.filters.testing.RegistryPusher.Pushed;
 import org.metahub.filters.testing.RegistryServer;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -31,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,8 +194,7 @@ class ManifestSelectionIntegrationTest {
 	record OrderedFilter(GlobalFilter delegate) implements GlobalFilter, Ordered {
 
 		@Override
-		public reactor.core.publisher.Mono<Void> filter(org.springframework.web.server.ServerWebExchange exchange,
-				org.springframework.cloud.gateway.filter.GatewayFilterChain chain) {
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 			return delegate.filter(exchange, chain);
 		}
 

@@ -1,6 +1,7 @@
 package org.metahub.filters.manifest;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ public record Descriptor(String mediaType, String digest, Long size, Platform pl
 	public static final String FEATURES_ANNOTATION = "org.metahub.platform.features";
 
 	public Descriptor {
-		annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(annotations));
+		annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
 	}
 
 	/** The platform clients choose this entry by. */

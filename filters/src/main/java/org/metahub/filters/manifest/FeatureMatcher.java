@@ -1,6 +1,5 @@
 package org.metahub.filters.manifest;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.metahub.filters.oci.OciError;
+import org.metahub.filters.oci.OciException;
 
 /**
  * Chooses, for each platform of a list, the entry that fits a machine best. An entry fits when the
@@ -31,7 +31,7 @@ public final class FeatureMatcher {
 	/**
 	 * One entry per platform, in the order platforms first appear in the list.
 	 * @param machineFeatures the machine's features, possibly already expanded by the caller
-	 * @throws org.metahub.filters.oci.OciException {@code MANIFEST_UNKNOWN} when no entry fits at all
+	 * @throws OciException {@code MANIFEST_UNKNOWN} when no entry fits at all
 	 */
 	public List<Descriptor> select(List<Descriptor> entries, Set<String> machineFeatures) {
 		// a platform's slot is reserved at its first entry, so output order follows list order
@@ -47,19 +47,22 @@ public final class FeatureMatcher {
 				winners.put(key, entry);
 			}
 		}
-		List<Descriptor> chosen = new ArrayList<>(winners.values().stream().filter(Objects::nonNull).toList());
+		List<Descriptor> chosen = winners.values().stream().filter(Objects::nonNull).toList();
 		if (chosen.isEmpty()) {
 			throw noneFits(entries, machineFeatures);
 		}
-		return List.copyOf(chosen);
+		return chosen;
 	}
 
-	private static RuntimeException noneFits(List<Descriptor> entries, Set<String> machineFeatures) {
-		List<Set<String>> offered = entries.stream().map(entry -> (Set<String>) new TreeSet<>(entry.requiredFeatures())).distinct().toList();
-		Set<String> machine = new TreeSet<>(machineFeatures);
+	private static OciException noneFits(List<Descriptor> entries, Set<String> machineFeatures) {
+		List<List<String>> offered = entries.stream()
+			.map(entry -> List.copyOf(new TreeSet<>(entry.requiredFeatures())))
+			.distinct()
+			.toList();
+		List<String> machine = List.copyOf(new TreeSet<>(machineFeatures));
 		return OciError.MANIFEST_UNKNOWN.exception("no entry of the manifest list fits this machine type: it has features "
 				+ machine + ", the entries require " + offered,
-				Map.of("machineFeatures", List.copyOf(machine), "offeredFeatures", offered.stream().map(List::copyOf).toList()));
+				Map.of("machineFeatures", machine, "offeredFeatures", offered));
 	}
 
 }
