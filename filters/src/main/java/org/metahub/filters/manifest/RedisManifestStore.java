@@ -1,0 +1,83 @@
+package org.metahub.filters.manifest;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.metahub.filters.oci.OciError;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
+/**
+ * Rewritten lists in Redis, shared by all replicas, each for a fixed time. A value is the media type,
+ * a newline, then the list's bytes; the hash tag in the key keeps Cluster slots per list.
+ */
+public final class RedisManifestStore implements ManifestStore {
+
+	private static final String KEY_PREFIX = "metahub:manifest:";
+
+	private final ReactiveRedisTemplate<String, byte[]> redis;
+
+	private final Duration ttl;
+
+	public RedisManifestStore(ReactiveRedisConnectionFactory connectionFactory, Duration ttl) {
+		RedisSerializationContext<String, byte[]> context = RedisSerializationContext
+			.<String, byte[]>newSerializationContext(RedisSerializer.byteArray())
+			.key(RedisSerializer.string())
+			.value(RedisSerializer.byteArray())
+			.build();
+		this.redis = new ReactiveRedisTemplate<>(connectionFactory, context);
+		this.ttl = ttl;
+	}
+
+	static String key(String name, String digest) {
+		return KEY_PREFIX + "{" + name + "@" + digest + "}";
+	}
+
+	@Override
+	public Mono<Void> save(String name, String digest, StoredManifest manifest) {
+		return redis.opsForValue()
+			.set(key(name, digest), encode(manifest), ttl)
+			.onErrorMap(DataAccessException.class, RedisManifestStore::unavailable)
+			.then();
+	}
+
+	@Override
+	public Mono<StoredManifest> find(String name, String digest) {
+		return redis.opsForValue()
+			.get(key(name, digest))
+			.map(RedisManifestStore::decode)
+			.onErrorMap(DataAccessException.class, RedisManifestStore::unavailable);
+	}
+
+	private static byte[] encode(StoredManifest manifest) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(manifest.bytes().length + 64);
+		out.writeBytes(manifest.mediaType().getBytes(StandardCharsets.US_ASCII));
+		out.write('\n');
+		out.writeBytes(manifest.bytes());
+		return out.toByteArray();
+	}
+
+	private static StoredManifest decode(byte[] value) {
+		int newline = 0;
+		while (newline < value.length && value[newline] != '\n') {
+			newline++;
+		}
+		if (newline == value.length) {
+			throw new IllegalStateException("a stored manifest has no media type line");
+		}
+		String mediaType = new String(value, 0, newline, StandardCharsets.US_ASCII);
+		return new StoredManifest(mediaType, Arrays.copyOfRange(value, newline + 1, value.length));
+	}
+
+	private static Throwable unavailable(Throwable cause) {
+		return OciError.MANIFEST_STORE_UNAVAILABLE.exception("the store of rewritten manifest lists cannot be reached");
+	}
+
+}

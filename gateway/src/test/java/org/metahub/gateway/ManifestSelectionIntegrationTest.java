@@ -1,0 +1,208 @@
+package org.metahub.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.metahub.config.MachineTypeProperties;
+import org.metahub.filters.ExchangeAttributes;
+import org.metahub.filters.FilterOrder;
+import org.metahub.filters.manifest.InMemoryManifestStore;
+import org.metahub.filters.manifest.ManifestStore;
+import org.metahub.filters.oci.Digests;
+import org.metahub.filters.testing.RegistryPusher;
+import org.metahub.filters.testing.RegistryPusher.Entry;
+import org.metahub.filters.testing.RegistryPusher.Pushed;
+import org.metahub.filters.testing.RegistryServer;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.ServerWebExchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole gateway in front of a real registry, without authentication: a test filter puts the
+ * machine type named by a header where the authentication filter will.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "metahub.manifest.max-size=2KB",
+				"metahub.machine-types[0].login=skylake", "metahub.machine-types[0].password={noop}x",
+				"metahub.machine-types[0].features[0]=cpu:skylake",
+				"metahub.machine-types[1].login=zen", "metahub.machine-types[1].password={noop}x",
+				"metahub.machine-types[1].features[0]=cpu:zen3" })
+class ManifestSelectionIntegrationTest {
+
+	private static final String MACHINE_HEADER = "X-Test-Machine-Type";
+
+	static final String ACCEPT_ALL = "application/vnd.oci.image.index.v1+json, "
+			+ "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json, "
+			+ "application/vnd.docker.distribution.manifest.v2+json, */*";
+
+	private static RegistryServer registry;
+
+	private static Pushed broadwell;
+
+	private static Pushed skylake;
+
+	private static Pushed arm;
+
+	private static Pushed list;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ManifestStore store;
+
+	@BeforeAll
+	static void pushImages() {
+		registry = RegistryServer.start();
+		RegistryPusher pusher = RegistryPusher.to(registry);
+		broadwell = pusher.pushImage("team/app", null, "broadwell", true);
+		skylake = pusher.pushImage("team/app", "single", "skylake", true);
+		arm = pusher.pushImage("team/app", null, "arm", true);
+		list = pusher.pushList("team/app", "latest", true, List.of(Entry.of(broadwell, "amd64", "cpu:broadwell"),
+				Entry.of(skylake, "amd64", "cpu:skylake"), Entry.of(arm, "arm64")));
+		pusher.pushList("team/app", "specific", true, List.of(Entry.of(broadwell, "amd64", "cpu:broadwell")));
+		List<Entry> many = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			many.add(new Entry(broadwell, "linux", "amd64", "v" + i, List.of("cpu:broadwell"), false));
+		}
+		pusher.pushList("team/app", "large", true, many);
+	}
+
+	@AfterAll
+	static void stopRegistry() {
+		registry.close();
+	}
+
+	@DynamicPropertySource
+	static void upstream(DynamicPropertyRegistry properties) {
+		properties.add("metahub.upstream.url", () -> registry.url().toString());
+	}
+
+	@Test
+	void usesTheInMemoryStoreWithoutRedis() {
+		assertThat(store).isInstanceOf(InMemoryManifestStore.class);
+	}
+
+	@Test
+	void tagResolvesToTheRewrittenListOnHeadAndGetAndItsDigestServesTheSameBytes() {
+		EntityExchangeResult<byte[]> get = request(HttpMethod.GET, "latest", "skylake").expectStatus().isOk()
+			.expectBody().returnResult();
+		byte[] body = get.getResponseBody();
+		String digest = get.getResponseHeaders().getFirst("Docker-Content-Digest");
+		assertThat(digest).isEqualTo(Digests.sha256(body)).isNotEqualTo(list.digest());
+		assertThat(new String(body)).contains(skylake.digest(), arm.digest()).doesNotContain(broadwell.digest());
+		assertThat(get.getResponseHeaders().getContentLength()).isEqualTo(body.length);
+
+		EntityExchangeResult<byte[]> head = request(HttpMethod.HEAD, "latest", "skylake").expectStatus().isOk()
+			.expectBody().returnResult();
+		assertThat(head.getResponseBody()).isNullOrEmpty();
+		assertSameDescription(head.getResponseHeaders(), get.getResponseHeaders());
+
+		EntityExchangeResult<byte[]> byDigest = request(HttpMethod.GET, digest, null).expectStatus().isOk()
+			.expectBody().returnResult();
+		assertThat(byDigest.getResponseBody()).isEqualTo(body);
+		assertSameDescription(byDigest.getResponseHeaders(), get.getResponseHeaders());
+		EntityExchangeResult<byte[]> headByDigest = request(HttpMethod.HEAD, digest, null).expectStatus().isOk()
+			.expectBody().returnResult();
+		assertThat(headByDigest.getResponseBody()).isNullOrEmpty();
+		assertSameDescription(headByDigest.getResponseHeaders(), get.getResponseHeaders());
+	}
+
+	@Test
+	void upstreamDigestOfTheListServesTheUpstreamBytes() {
+		byte[] body = request(HttpMethod.GET, list.digest(), "skylake").expectStatus().isOk()
+			.expectHeader().valueEquals("Docker-Content-Digest", list.digest())
+			.expectBody().returnResult().getResponseBody();
+		assertThat(body).isEqualTo(list.bytes());
+	}
+
+	@Test
+	void singleManifestByTagPassesThrough() {
+		byte[] body = request(HttpMethod.GET, "single", "skylake").expectStatus().isOk()
+			.expectHeader().valueEquals("Docker-Content-Digest", skylake.digest())
+			.expectBody().returnResult().getResponseBody();
+		assertThat(body).isEqualTo(skylake.bytes());
+	}
+
+	@Test
+	void listWithoutAFittingEntryIsManifestUnknown() {
+		request(HttpMethod.GET, "specific", "zen").expectStatus().isNotFound()
+			.expectBody().jsonPath("$.errors[0].code").isEqualTo("MANIFEST_UNKNOWN")
+			.jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("cpu:zen3", "cpu:broadwell"));
+	}
+
+	@Test
+	void tooLargeListIsAnOciErrorNotA500() {
+		request(HttpMethod.GET, "large", "skylake").expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY)
+			.expectHeader().contentType("application/json")
+			.expectBody().jsonPath("$.errors[0].code").isEqualTo("SIZE_INVALID");
+		request(HttpMethod.HEAD, "large", "skylake").expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY);
+	}
+
+	private WebTestClient.ResponseSpec request(HttpMethod method, String reference, String machineType) {
+		WebTestClient.RequestBodySpec spec = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+			.method(method).uri("/v2/team/app/manifests/" + reference).header(HttpHeaders.ACCEPT, ACCEPT_ALL);
+		if (machineType != null) {
+			spec.header(MACHINE_HEADER, machineType);
+		}
+		return spec.exchange();
+	}
+
+	private static void assertSameDescription(HttpHeaders actual, HttpHeaders expected) {
+		for (String header : List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_TYPE, "Docker-Content-Digest",
+				HttpHeaders.ETAG)) {
+			assertThat(actual.get(header)).as(header).isNotEmpty().isEqualTo(expected.get(header));
+		}
+	}
+
+	/** Stands in for the authentication filter, which is built elsewhere. */
+	@TestConfiguration
+	static class MachineTypeFromHeader {
+
+		@Bean
+		GlobalFilter machineTypeFromHeader(MachineTypeProperties machineTypes) {
+			return new OrderedFilter((exchange, chain) -> {
+				String login = exchange.getRequest().getHeaders().getFirst(MACHINE_HEADER);
+				machineTypes.machineTypes().stream().filter(type -> type.login().equals(login)).findFirst()
+					.ifPresent(type -> exchange.getAttributes().put(ExchangeAttributes.MACHINE_TYPE, type));
+				return chain.filter(exchange);
+			});
+		}
+
+	}
+
+	record OrderedFilter(GlobalFilter delegate) implements GlobalFilter, Ordered {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			return delegate.filter(exchange, chain);
+		}
+
+		@Override
+		public int getOrder() {
+			return FilterOrder.AUTHENTICATION;
+		}
+
+	}
+
+}
