@@ -41,7 +41,7 @@ class BasicAuthUpstreamTest {
 	void pullsWithTheUpstreamCredentialsInsteadOfTheClients() {
 		// the registry rejects these client credentials, so a 200 proves they were replaced
 		HttpResponse<byte[]> response = new GatewayClient(port).get("/v2/team/app/manifests/1", "Authorization",
-				"Basic cW5pYi10eXBlMTpxbmliLXR5cGUx");
+				"Basic cW5pYi10eXBlMTpxbmliLXR5cGUx", "Accept", "application/vnd.docker.distribution.manifest.v2+json");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Docker-Content-Digest")).hasValue(IMAGE.digest());

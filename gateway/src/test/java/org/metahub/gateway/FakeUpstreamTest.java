@@ -39,6 +39,10 @@ class FakeUpstreamTest {
 			if (path.contains("/blobs/")) {
 				return FakeHttpServer.Response.of(307, "", "Location", "https://storage.example.com/blob?sig=a%2Fb");
 			}
+			if (path.endsWith("/tags/list")) {
+				return FakeHttpServer.Response.of(200, "{\"name\":\"team/app\",\"tags\":[\"a\",\"b\"]}",
+						"Content-Type", "application/json", "Link", "</v2/team/app/tags/list?last=b&n=2>; rel=\"next\"");
+			}
 			if (path.contains("/manifests/broken")) {
 				return FakeHttpServer.Response.of(500, UPSTREAM_ERROR, "Content-Type", "application/json",
 						"X-Upstream-Marker", "kept");
@@ -67,6 +71,16 @@ class FakeUpstreamTest {
 		assertThat(response.statusCode()).isEqualTo(307);
 		assertThat(response.headers().firstValue("Location")).hasValue("https://storage.example.com/blob?sig=a%2Fb");
 		assertThat(upstream.received("/v2/team/app/blobs/")).hasSize(1);
+	}
+
+	@Test
+	void tagPagesKeepTheirQueryAndLinkHeader() {
+		HttpResponse<byte[]> response = gateway.get("/v2/team/app/tags/list?n=2&last=%2E");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Link")).hasValue("</v2/team/app/tags/list?last=b&n=2>; rel=\"next\"");
+		assertThat(upstream.received("/v2/team/app/tags/list")).singleElement()
+			.satisfies(request -> assertThat(request.uri().getRawQuery()).isEqualTo("n=2&last=%2E"));
 	}
 
 	@Test

@@ -39,8 +39,12 @@ final class GatewayClient {
 		return send(request.method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
 	}
 
-	CompletableFuture<HttpResponse<byte[]>> getAsync(String pathAndQuery) {
-		return http.sendAsync(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+	CompletableFuture<HttpResponse<byte[]>> getAsync(String pathAndQuery, String... headers) {
+		HttpRequest.Builder request = request(pathAndQuery);
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	HttpResponse<byte[]> send(HttpRequest request) {

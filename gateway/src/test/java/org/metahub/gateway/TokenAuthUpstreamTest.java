@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenAuthUpstreamTest {
 
+	private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+
 	private static TokenService tokens;
 
 	private static RegistryServer registry;
@@ -68,7 +70,7 @@ class TokenAuthUpstreamTest {
 
 	@Test
 	void pullsWithATokenForTheRepositoryScopeFetchedWithTheUpstreamCredentials() {
-		HttpResponse<byte[]> manifest = gateway.get("/v2/alpine/manifests/3", "Authorization", "Bearer gateway-session");
+		HttpResponse<byte[]> manifest = gateway.get("/v2/alpine/manifests/3", "Authorization", "Bearer gateway-session", "Accept", OCI_MANIFEST);
 
 		assertThat(manifest.statusCode()).isEqualTo(200);
 		assertThat(manifest.headers().firstValue("Docker-Content-Digest")).hasValue(alpine.digest());
@@ -87,7 +89,7 @@ class TokenAuthUpstreamTest {
 	void concurrentPullsOfOneRepositoryShareOneTokenFetch() {
 		tokens.hold();
 		List<CompletableFuture<HttpResponse<byte[]>>> pulls = IntStream.range(0, 20)
-			.mapToObj(i -> gateway.getAsync("/v2/busybox/manifests/3"))
+			.mapToObj(i -> gateway.getAsync("/v2/busybox/manifests/3", "Accept", OCI_MANIFEST))
 			.toList();
 		Poll.until("the first token request", Duration.ofSeconds(10),
 				() -> tokens.requestsFor("repository:busybox:pull") > 0);
@@ -95,7 +97,7 @@ class TokenAuthUpstreamTest {
 
 		assertThat(pulls).allSatisfy(pull -> assertThat(pull.join().statusCode()).isEqualTo(200));
 		assertThat(tokens.requestsFor("repository:busybox:pull")).isEqualTo(1);
-		assertThat(gateway.get("/v2/busybox/manifests/3").statusCode()).isEqualTo(200);
+		assertThat(gateway.get("/v2/busybox/manifests/3", "Accept", OCI_MANIFEST).statusCode()).isEqualTo(200);
 		assertThat(tokens.requestsFor("repository:busybox:pull")).isEqualTo(1);
 	}
 
@@ -111,9 +113,9 @@ class TokenAuthUpstreamTest {
 	@Test
 	void aTokenTheUpstreamRefusesIsDroppedAndTheNextRequestFetchesANewOne() {
 		tokens.issueRevoked(true);
-		HttpResponse<byte[]> refused = gateway.get("/v2/revoked/manifests/3");
+		HttpResponse<byte[]> refused = gateway.get("/v2/revoked/manifests/3", "Accept", OCI_MANIFEST);
 		tokens.issueRevoked(false);
-		HttpResponse<byte[]> retried = gateway.get("/v2/revoked/manifests/3");
+		HttpResponse<byte[]> retried = gateway.get("/v2/revoked/manifests/3", "Accept", OCI_MANIFEST);
 
 		assertThat(refused.statusCode()).isEqualTo(401);
 		assertThat(retried.statusCode()).isEqualTo(200);
