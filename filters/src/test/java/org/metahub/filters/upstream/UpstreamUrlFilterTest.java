@@ -8,6 +8,7 @@ import org.metahub.filters.oci.DistributionPath;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
@@ -30,7 +31,7 @@ class UpstreamUrlFilterTest {
 	}
 
 	private static URI route(String upstream, boolean dockerHub, String request) {
-		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(request).build());
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.method(HttpMethod.GET, URI.create(request)).build());
 		exchange.getAttributes().put(ExchangeAttributes.DISTRIBUTION_PATH,
 				DistributionPath.parse(exchange.getRequest().getPath().value()));
 		new UpstreamUrlFilter(URI.create(upstream), new UpstreamNames(dockerHub)).filter(exchange, e -> Mono.empty())
