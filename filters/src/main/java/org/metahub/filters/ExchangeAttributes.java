@@ -14,6 +14,9 @@ public final class ExchangeAttributes {
 	/** The digest of the manifest the caller was served, for the access log and metrics. */
 	public static final String SERVED_DIGEST = PREFIX + "servedDigest";
 
+	/** The request's {@link org.metahub.filters.oci.DistributionPath} under the upstream's repository name. */
+	public static final String UPSTREAM_PATH = PREFIX + "upstreamPath";
+
 	private ExchangeAttributes() {
 	}
 

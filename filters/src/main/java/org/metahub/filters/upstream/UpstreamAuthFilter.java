@@ -1,0 +1,56 @@
+package org.metahub.filters.upstream;
+
+import org.metahub.filters.ExchangeAttributes;
+import org.metahub.filters.FilterOrder;
+import org.metahub.filters.oci.DistributionPath;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Replaces the client's credentials with the upstream's. The client's {@code Authorization} (a gateway
+ * session token or a machine's password) is always removed; when the upstream still answers 401, what
+ * was sent is forgotten so the next request asks afresh.
+ */
+public class UpstreamAuthFilter implements GlobalFilter, Ordered {
+
+	private final UpstreamAuthorizer authorizer;
+
+	public UpstreamAuthFilter(UpstreamAuthorizer authorizer) {
+		this.authorizer = authorizer;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		ServerWebExchange withoutCredentials = exchange.mutate()
+			.request(request -> request.headers(headers -> headers.remove(HttpHeaders.AUTHORIZATION)))
+			.build();
+		DistributionPath upstreamPath = exchange.getAttribute(ExchangeAttributes.UPSTREAM_PATH);
+		if (upstreamPath == null) {
+			return chain.filter(withoutCredentials);
+		}
+		return authorizer.authorize(upstreamPath).flatMap(grant -> {
+			ServerWebExchange authorized = grant.authorization() == null ? withoutCredentials
+					: withoutCredentials.mutate()
+						.request(request -> request.headers(
+								headers -> headers.set(HttpHeaders.AUTHORIZATION, grant.authorization())))
+						.build();
+			return chain.filter(authorized).doOnSuccess(done -> {
+				if (HttpStatus.UNAUTHORIZED.equals(authorized.getResponse().getStatusCode())) {
+					grant.onRefused().run();
+				}
+			});
+		});
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.UPSTREAM_AUTH;
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.metahub.gateway;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Answers a real registry does not give: redirects, server errors; and what an anonymous upstream sees. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FakeUpstreamTest {
+
+	private static final String DIGEST = "sha256:" + "ab".repeat(32);
+
+	private static final String UPSTREAM_ERROR = "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"disk on fire\"}]}";
+
+	private static FakeHttpServer upstream;
+
+	@LocalServerPort
+	private int port;
+
+	private GatewayClient gateway;
+
+	@DynamicPropertySource
+	static void upstream(DynamicPropertyRegistry properties) {
+		upstream = new FakeHttpServer("127.0.0.1", request -> {
+			String path = request.uri().getPath();
+			if (path.equals("/v2/")) {
+				return FakeHttpServer.Response.of(200, "{}");
+			}
+			if (path.contains("/blobs/")) {
+				return FakeHttpServer.Response.of(307, "", "Location", "https://storage.example.com/blob?sig=a%2Fb");
+			}
+			if (path.endsWith("/tags/list")) {
+				return FakeHttpServer.Response.of(200, "{\"name\":\"team/app\",\"tags\":[\"a\",\"b\"]}",
+						"Content-Type", "application/json", "Link", "</v2/team/app/tags/list?last=b&n=2>; rel=\"next\"");
+			}
+			if (path.contains("/manifests/broken")) {
+				return FakeHttpServer.Response.of(500, UPSTREAM_ERROR, "Content-Type", "application/json",
+						"X-Upstream-Marker", "kept");
+			}
+			return FakeHttpServer.Response.of(200, "{}", "Content-Type", "application/json");
+		});
+		properties.add("metahub.upstream.url", () -> upstream.url().toString());
+		properties.add("metahub.upstream.username", () -> "unused");
+		properties.add("metahub.upstream.password", () -> "unused-secret");
+	}
+
+	@AfterAll
+	static void stop() {
+		upstream.close();
+	}
+
+	@BeforeEach
+	void client() {
+		gateway = new GatewayClient(port);
+	}
+
+	@Test
+	void aBlobRedirectReachesTheClientUnchanged() {
+		HttpResponse<byte[]> response = gateway.get("/v2/team/app/blobs/" + DIGEST);
+
+		assertThat(response.statusCode()).isEqualTo(307);
+		assertThat(response.headers().firstValue("Location")).hasValue("https://storage.example.com/blob?sig=a%2Fb");
+		assertThat(upstream.received("/v2/team/app/blobs/")).hasSize(1);
+	}
+
+	@Test
+	void tagPagesKeepTheirQueryAndLinkHeader() {
+		HttpResponse<byte[]> response = gateway.get("/v2/team/app/tags/list?n=2&last=%2E");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Link")).hasValue("</v2/team/app/tags/list?last=b&n=2>; rel=\"next\"");
+		assertThat(upstream.received("/v2/team/app/tags/list")).singleElement()
+			.satisfies(request -> assertThat(request.uri().getRawQuery()).isEqualTo("n=2&last=%2E"));
+	}
+
+	@Test
+	void upstreamServerErrorsPassThroughUnchanged() {
+		HttpResponse<byte[]> response = gateway.get("/v2/team/app/manifests/broken");
+
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(UPSTREAM_ERROR);
+		assertThat(response.headers().firstValue("X-Upstream-Marker")).hasValue("kept");
+	}
+
+	@Test
+	void theClientsAuthorizationNeverReachesAnAnonymousUpstream() {
+		HttpResponse<byte[]> bearer = gateway.get("/v2/team/secret/manifests/1", "Authorization", "Bearer session-token");
+		HttpResponse<byte[]> basic = gateway.get("/v2/team/secret/tags/list", "Authorization",
+				"Basic cW5pYi10eXBlMTpxbmliLXR5cGUx");
+
+		assertThat(bearer.statusCode()).isEqualTo(200);
+		assertThat(basic.statusCode()).isEqualTo(200);
+		assertThat(upstream.received("/v2/team/secret/")).hasSize(2)
+			.allSatisfy(request -> assertThat(request.authorization()).isNull());
+	}
+
+	@Test
+	void oneComponentNamesKeepTheirNameOutsideDockerHub() {
+		assertThat(gateway.get("/v2/alpine/manifests/3").statusCode()).isEqualTo(200);
+
+		assertThat(upstream.received("/v2/alpine/manifests/3")).hasSize(1);
+	}
+
+}
