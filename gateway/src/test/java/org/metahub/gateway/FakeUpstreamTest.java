@@ -94,7 +94,9 @@ class FakeUpstreamTest {
 
 	@Test
 	void theClientsAuthorizationNeverReachesAnAnonymousUpstream() {
-		HttpResponse<byte[]> bearer = gateway.get("/v2/team/secret/manifests/1", "Authorization", "Bearer session-token");
+		String token = new String(gateway.get("/token?service=metahub&scope=repository:team/secret:pull").body(),
+				StandardCharsets.UTF_8).replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		HttpResponse<byte[]> bearer = gateway.get("/v2/team/secret/manifests/1", "Authorization", "Bearer " + token);
 		HttpResponse<byte[]> basic = gateway.get("/v2/team/secret/tags/list", "Authorization",
 				"Basic cW5pYi10eXBlMTpxbmliLXR5cGUx");
 

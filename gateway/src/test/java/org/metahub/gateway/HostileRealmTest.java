@@ -68,7 +68,7 @@ class HostileRealmTest {
 
 	@Test
 	void aRealmOnAnotherHostGetsNoCredentialsButItsTokenIsUsed() {
-		HttpResponse<byte[]> response = gateway.get("/v2/team/app/manifests/1", "Authorization", "Bearer session");
+		HttpResponse<byte[]> response = gateway.get("/v2/team/app/manifests/1");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(realm.received("/token")).filteredOn(request -> request.uri().getQuery().contains("team/app"))

@@ -6,9 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.metahub.config.MachineTypeProperties;
-import org.metahub.filters.ExchangeAttributes;
-import org.metahub.filters.FilterOrder;
 import org.metahub.filters.manifest.InMemoryManifestStore;
 import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.oci.Digests;
@@ -16,16 +13,10 @@ import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryPusher.Entry;
 import org.metahub.filters.testing.RegistryPusher.Pushed;
 import org.metahub.filters.testing.RegistryServer;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -33,13 +24,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole gateway in front of a real registry, without authentication: a test filter puts the
- * machine type named by a header where the authentication filter will.
+ * The whole gateway in front of a real registry, each request logged in with Basic credentials of
+ * a machine type.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "metahub.manifest.max-size=2KB",
@@ -48,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"metahub.machine-types[1].login=zen", "metahub.machine-types[1].password={noop}x",
 				"metahub.machine-types[1].features[0]=cpu:zen3" })
 class ManifestSelectionIntegrationTest {
-
-	private static final String MACHINE_HEADER = "X-Test-Machine-Type";
 
 	static final String ACCEPT_ALL = "application/vnd.oci.image.index.v1+json, "
 			+ "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json, "
@@ -118,11 +106,11 @@ class ManifestSelectionIntegrationTest {
 		assertThat(head.getResponseBody()).isNullOrEmpty();
 		assertSameDescription(head.getResponseHeaders(), get.getResponseHeaders());
 
-		EntityExchangeResult<byte[]> byDigest = request(HttpMethod.GET, digest, null).expectStatus().isOk()
+		EntityExchangeResult<byte[]> byDigest = request(HttpMethod.GET, digest, "zen").expectStatus().isOk()
 			.expectBody().returnResult();
 		assertThat(byDigest.getResponseBody()).isEqualTo(body);
 		assertSameDescription(byDigest.getResponseHeaders(), get.getResponseHeaders());
-		EntityExchangeResult<byte[]> headByDigest = request(HttpMethod.HEAD, digest, null).expectStatus().isOk()
+		EntityExchangeResult<byte[]> headByDigest = request(HttpMethod.HEAD, digest, "zen").expectStatus().isOk()
 			.expectBody().returnResult();
 		assertThat(headByDigest.getResponseBody()).isNullOrEmpty();
 		assertSameDescription(headByDigest.getResponseHeaders(), get.getResponseHeaders());
@@ -162,10 +150,7 @@ class ManifestSelectionIntegrationTest {
 	private WebTestClient.ResponseSpec request(HttpMethod method, String reference, String machineType) {
 		WebTestClient.RequestBodySpec spec = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
 			.method(method).uri("/v2/team/app/manifests/" + reference).header(HttpHeaders.ACCEPT, ACCEPT_ALL);
-		if (machineType != null) {
-			spec.header(MACHINE_HEADER, machineType);
-		}
-		return spec.exchange();
+		return spec.header(HttpHeaders.AUTHORIZATION, GatewayClient.basic(machineType, "x")).exchange();
 	}
 
 	private static void assertSameDescription(HttpHeaders actual, HttpHeaders expected) {
@@ -173,36 +158,6 @@ class ManifestSelectionIntegrationTest {
 				HttpHeaders.ETAG)) {
 			assertThat(actual.get(header)).as(header).isNotEmpty().isEqualTo(expected.get(header));
 		}
-	}
-
-	/** Stands in for the authentication filter, which is built elsewhere. */
-	@TestConfiguration
-	static class MachineTypeFromHeader {
-
-		@Bean
-		GlobalFilter machineTypeFromHeader(MachineTypeProperties machineTypes) {
-			return new OrderedFilter((exchange, chain) -> {
-				String login = exchange.getRequest().getHeaders().getFirst(MACHINE_HEADER);
-				machineTypes.machineTypes().stream().filter(type -> type.login().equals(login)).findFirst()
-					.ifPresent(type -> exchange.getAttributes().put(ExchangeAttributes.MACHINE_TYPE, type));
-				return chain.filter(exchange);
-			});
-		}
-
-	}
-
-	record OrderedFilter(GlobalFilter delegate) implements GlobalFilter, Ordered {
-
-		@Override
-		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-			return delegate.filter(exchange, chain);
-		}
-
-		@Override
-		public int getOrder() {
-			return FilterOrder.AUTHENTICATION;
-		}
-
 	}
 
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.metahub.config.MachineTypeProperties;
-import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.manifest.RedisManifestStore;
 import org.metahub.filters.oci.Digests;
@@ -18,10 +16,7 @@ import org.metahub.filters.testing.RegistryServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,7 +73,7 @@ class ManifestStoreRedisIntegrationTest {
 	void rewrittenListIsStoredInRedisAndServedByItsDigest() {
 		assertThat(store).isInstanceOf(RedisManifestStore.class);
 		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-		byte[] body = client.get().uri("/v2/team/app/manifests/latest").header("X-Test-Machine-Type", "skylake")
+		byte[] body = client.get().uri("/v2/team/app/manifests/latest").header("Authorization", GatewayClient.basic("skylake", "x"))
 			.header("Accept", ManifestSelectionIntegrationTest.ACCEPT_ALL)
 			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
 		String digest = Digests.sha256(body);
@@ -88,24 +83,10 @@ class ManifestStoreRedisIntegrationTest {
 			.hasKey("metahub:manifest:{team/app@" + digest + "}").block();
 		assertThat(stored).isTrue();
 		client.get().uri("/v2/team/app/manifests/" + digest)
+			.header("Authorization", GatewayClient.basic("skylake", "x"))
 			.header("Accept", ManifestSelectionIntegrationTest.ACCEPT_ALL).exchange().expectStatus().isOk()
 			.expectHeader().valueEquals("Docker-Content-Digest", digest)
 			.expectBody().consumeWith(result -> assertThat(result.getResponseBody()).isEqualTo(body));
-	}
-
-	@TestConfiguration
-	static class MachineTypeFromHeader {
-
-		@Bean
-		GlobalFilter machineTypeFromHeader(MachineTypeProperties machineTypes) {
-			return new ManifestSelectionIntegrationTest.OrderedFilter((exchange, chain) -> {
-				String login = exchange.getRequest().getHeaders().getFirst("X-Test-Machine-Type");
-				machineTypes.machineTypes().stream().filter(type -> type.login().equals(login)).findFirst()
-					.ifPresent(type -> exchange.getAttributes().put(ExchangeAttributes.MACHINE_TYPE, type));
-				return chain.filter(exchange);
-			});
-		}
-
 	}
 
 }
