@@ -1,5 +1,6 @@
 package org.metahub.filters;
 
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 
@@ -32,6 +33,9 @@ public final class FilterOrder {
 
 	/** Replaces the client's credentials with the upstream's. */
 	public static final int UPSTREAM_AUTH = UPSTREAM_URL + 10;
+
+	/** Times the upstream until its response headers arrive: the last filter before the routing filter. */
+	public static final int UPSTREAM_LATENCY = NettyRoutingFilter.ORDER - 1;
 
 	private FilterOrder() {
 	}

@@ -1,0 +1,57 @@
+package org.metahub.filters.observe;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Writes one line of {@code key=value} pairs per finished request to the {@code metahub.access}
+ * logger at INFO. The line holds no headers, so neither credentials nor tokens can reach it.
+ */
+public class AccessLog {
+
+	/** The logger's name, to route or silence access lines separately. */
+	public static final String LOGGER_NAME = "metahub.access";
+
+	private static final Log logger = LogFactory.getLog(LOGGER_NAME);
+
+	private static final Pattern PLAIN = Pattern.compile("[^\\s\"\\\\]+");
+
+	public void log(CompletedRequest request) {
+		if (logger.isInfoEnabled()) {
+			logger.info(format(request));
+		}
+	}
+
+	static String format(CompletedRequest request) {
+		StringBuilder line = new StringBuilder(160);
+		append(line, "method", request.method());
+		append(line, "path", request.path());
+		append(line, "status", String.valueOf(request.status()));
+		append(line, "bytes", String.valueOf(request.bytesSent()));
+		append(line, "duration_ms", String.valueOf(Duration.ofNanos(request.durationNanos()).toMillis()));
+		append(line, "kind", request.kind());
+		append(line, "machine_type", request.machineType());
+		append(line, "digest", request.servedDigest() == null ? "-" : request.servedDigest());
+		if (request.aborted()) {
+			append(line, "aborted", "true");
+		}
+		return line.toString();
+	}
+
+	private static void append(StringBuilder line, String key, String value) {
+		if (!line.isEmpty()) {
+			line.append(' ');
+		}
+		line.append(key).append('=');
+		if (PLAIN.matcher(value).matches()) {
+			line.append(value);
+		}
+		else {
+			line.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")).append('"');
+		}
+	}
+
+}
