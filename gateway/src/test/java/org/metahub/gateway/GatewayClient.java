@@ -15,9 +15,9 @@ import java.util.concurrent.CompletableFuture;
  * credentials of a machine type (the embedded demo type {@code qnib-type1} unless told otherwise);
  * an {@code Authorization} header passed to a call replaces them.
  */
-final class GatewayClient {
+public final class GatewayClient {
 
-	static final String DEMO_LOGIN = "Basic " + Base64.getEncoder()
+	public static final String DEMO_LOGIN = "Basic " + Base64.getEncoder()
 		.encodeToString("qnib-type1:qnib-type1".getBytes(StandardCharsets.UTF_8));
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -35,7 +35,7 @@ final class GatewayClient {
 		this.authorization = authorization;
 	}
 
-	static String basic(String login, String password) {
+	public static String basic(String login, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 

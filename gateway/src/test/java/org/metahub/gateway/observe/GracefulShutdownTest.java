@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.Unpooled;
+import org.metahub.gateway.GatewayClient;
 import org.junit.jupiter.api.AfterEach;
+import org.metahub.gateway.GatewayClient;
 import org.junit.jupiter.api.Test;
 import org.metahub.filters.oci.Digests;
 import org.metahub.filters.testing.Poll;
@@ -75,6 +77,7 @@ class GracefulShutdownTest {
 
 		HttpResponse<InputStream> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/slow/blob/blobs/" + DIGEST))
+				.header("Authorization", GatewayClient.DEMO_LOGIN)
 				.build(), HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(response.statusCode()).isEqualTo(200);
 		InputStream body = response.body();

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Blocking HTTP calls from the test thread to a gateway on a local port. */
+import org.metahub.gateway.GatewayClient;
+
+/** Blocking HTTP calls from the test thread to a gateway on a local port; blobs are fetched as the demo machine type. */
 final class Http {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -20,7 +22,7 @@ final class Http {
 	}
 
 	static HttpResponse<byte[]> getBytes(int port, String path) {
-		return send(port, path, HttpResponse.BodyHandlers.ofByteArray());
+		return send(port, path, HttpResponse.BodyHandlers.ofByteArray(), "Authorization", GatewayClient.DEMO_LOGIN);
 	}
 
 	private static <T> HttpResponse<T> send(int port, String path, HttpResponse.BodyHandler<T> handler,

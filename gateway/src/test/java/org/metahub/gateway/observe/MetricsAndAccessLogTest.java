@@ -65,7 +65,7 @@ class MetricsAndAccessLogTest {
 		Poll.until("the access log line", DEADLINE, () -> output.getOut().contains(line));
 		assertThat(output.getOut().lines().filter(l -> l.contains(line)).findFirst().orElseThrow())
 			.contains("metahub.access")
-			.contains("kind=blob machine_type=anonymous digest=-");
+			.contains("kind=blob machine_type=qnib-type1 digest=-");
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class MetricsAndAccessLogTest {
 
 	private double requests(String exposition) {
 		return PrometheusText.sample(exposition, "metahub_requests_seconds_count", "kind=\"blob\"",
-				"machine_type=\"anonymous\"", "method=\"GET\"", "status=\"200\"");
+				"machine_type=\"qnib-type1\"", "method=\"GET\"", "status=\"200\"");
 	}
 
 	private static double upstreamLatency(String exposition) {
