@@ -105,7 +105,10 @@ public final class VirtualImageSpecLoader {
 		catch (MarkedYAMLException ex) {
 			String where = ex.getProblemMark() == null ? ""
 					: " at line " + (ex.getProblemMark().getLine() + 1) + ", column " + (ex.getProblemMark().getColumn() + 1);
-			throw InvalidVirtualImageSpecException.of(file, null, "is not valid YAML: " + ex.getProblem() + where);
+			// "but found another document" reads only after its context, "expected a single document in the stream"
+			String problem = ex.getProblem().startsWith("but ") && ex.getContext() != null
+					? ex.getContext() + " " + ex.getProblem() : ex.getProblem();
+			throw InvalidVirtualImageSpecException.of(file, null, "is not valid YAML: " + problem + where);
 		}
 		catch (YAMLException ex) {
 			throw InvalidVirtualImageSpecException.of(file, null, "is not valid YAML: " + ex.getMessage());

@@ -99,7 +99,7 @@ class VirtualImageSpecLoaderTest {
 				Arguments.of("empty", "", "is empty"),
 				Arguments.of("only a comment", "# nothing\n", "is empty"),
 				Arguments.of("a list at the top", "- image: a\n", "must be a mapping, not a list"),
-				Arguments.of("two documents", "image: a\n---\nimage: b\n", "is not valid YAML: "),
+				Arguments.of("two documents", "image: a\n---\nimage: b\n", "is not valid YAML: expected a single document in the stream but found another document"),
 				Arguments.of("a repeated key", "image: qnib/a\nimage: qnib/b\n" + COMPONENTS, "is not valid YAML: found duplicate key image"),
 				Arguments.of("unknown top-level key", "image: qnib/a\nplatforms: [linux/amd64]\n" + COMPONENTS,
 						"platforms is not a known key; expected one of [image, manifests, tags]"),
