@@ -6,13 +6,19 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without {@code metahub.admin.*} the admin endpoint does not exist: 404, even for a machine type's login. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "metahub.upstream.url=http://127.0.0.1:9")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExplainWithoutAdminTest {
+
+	@DynamicPropertySource
+	static void upstream(DynamicPropertyRegistry properties) {
+		properties.add("metahub.upstream.url", () -> TestServers.UPSTREAM.url().toString());
+	}
 
 	@LocalServerPort
 	private int port;
