@@ -179,6 +179,31 @@ class FeatureMatcherTest {
 		assertThat(selection.chosen()).map(Descriptor::digest).contains("neoverse");
 	}
 
+	/** The worked example of docs/matching.md: three machine types, one image with five entries. */
+	@Test
+	void workedExampleOfTheDocumentation() {
+		FeatureMatcher site = new FeatureMatcher(FeatureImplications.builtIn()
+			.with(Map.of("nvcap:8.0", List.of("nvcap:7.5"))));
+		List<Descriptor> entries = List.of(amd64("generic"), variant("v3", "v3"),
+				amd64("avx512", "cpu:skylake-avx512"), amd64("gpu", "cpu:broadwell", "nvcap:7.5"),
+				entry("arm", "linux", "arm64", null));
+		MachineProfile gpu = MachineProfile.of(new MachineType("gpu-node", "gpu-node", "{noop}x",
+				List.of("cpu:skylake", "nvcap:8.0")), site.implications());
+		MachineProfile old = MachineProfile.of(new MachineType("old-node", "old-node", "{noop}x",
+				List.of("cpu:westmere")), site.implications());
+		MachineProfile zen = MachineProfile.of(new MachineType("zen-node", "zen-node", "{noop}x", List.of("cpu:znver4"),
+				MachineType.Fallback.NONE, null, null, null), site.implications());
+
+		assertThat(site.select(entries, gpu).verdicts()).extracting(EntryVerdict::verdict).containsExactly(
+				Verdict.FALLBACK, Verdict.COMPATIBLE, Verdict.INCOMPATIBLE, Verdict.CHOSEN, Verdict.OTHER_PLATFORM_KEPT);
+		assertThat(site.select(entries, old).verdicts()).extracting(EntryVerdict::verdict).containsExactly(
+				Verdict.CHOSEN, Verdict.INCOMPATIBLE, Verdict.INCOMPATIBLE, Verdict.INCOMPATIBLE,
+				Verdict.OTHER_PLATFORM_KEPT);
+		assertThat(site.select(entries, zen).verdicts()).extracting(EntryVerdict::verdict).containsExactly(
+				Verdict.FALLBACK_DISABLED, Verdict.COMPATIBLE, Verdict.CHOSEN, Verdict.INCOMPATIBLE,
+				Verdict.OTHER_PLATFORM_KEPT);
+	}
+
 	@Test
 	void configuredImplicationsAreFollowed() {
 		FeatureMatcher withGpus = new FeatureMatcher(FeatureImplications.builtIn()
