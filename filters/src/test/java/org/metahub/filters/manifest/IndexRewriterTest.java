@@ -100,17 +100,11 @@ class IndexRewriterTest {
 
 	@Test
 	void noFittingEntryIsManifestUnknown() {
+		// the arm64 entry is for another platform: it does not make the list fit an amd64 machine
 		OciException error = catchThrowableOfType(OciException.class,
 				() -> rewriter.rewrite(ListFixtures.dockerList(), MediaTypes.DOCKER_LIST, Set.of("cpu:zen3")));
-		// the arm64 entry requires nothing, so it fits; only a list of nothing but specific entries fails
-		assertThat(error).isNull();
-		byte[] onlySpecific = ("{\"manifests\":[{\"digest\":\"" + BROADWELL
-				+ "\",\"platform\":{\"os\":\"linux\",\"architecture\":\"amd64\",\"features\":[\"cpu:broadwell\"]}}]}")
-			.getBytes(StandardCharsets.UTF_8);
-		error = catchThrowableOfType(OciException.class,
-				() -> rewriter.rewrite(onlySpecific, MediaTypes.OCI_INDEX, Set.of("cpu:zen3")));
 		assertThat(error.error()).isEqualTo(OciError.MANIFEST_UNKNOWN);
-		assertThat(error.getMessage()).contains("cpu:zen3", "cpu:broadwell");
+		assertThat(error.getMessage()).contains("cpu:zen3", "cpu:broadwell", "linux/amd64");
 	}
 
 	@ParameterizedTest
