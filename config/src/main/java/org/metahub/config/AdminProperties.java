@@ -1,6 +1,5 @@
 package org.metahub.config;
 
-import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,7 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("metahub.admin")
 public record AdminProperties(String username, String password) {
 
-	private static final Pattern DELEGATING_FORMAT = Pattern.compile("^\\{[a-zA-Z0-9_-]+}.+", Pattern.DOTALL);
 
 	public AdminProperties {
 		username = username == null || username.isBlank() ? null : username;
@@ -26,9 +24,8 @@ public record AdminProperties(String username, String password) {
 		if (username != null && username.contains(":")) {
 			throw new IllegalArgumentException("metahub.admin.username must not contain ':'");
 		}
-		if (password != null && !DELEGATING_FORMAT.matcher(password).matches()) {
-			throw new IllegalArgumentException("metahub.admin.password must be in delegating format, "
-					+ "such as {bcrypt}$2a$10$... (or {noop}secret for demos)");
+		if (password != null) {
+			PasswordFormat.check(password, "metahub.admin.password");
 		}
 	}
 

@@ -25,7 +25,6 @@ public record MachineType(String name, String login, String password, List<Strin
 	/** The platform of a machine type that names none. */
 	public static final String DEFAULT_PLATFORM = "linux/amd64";
 
-	private static final Pattern DELEGATING_FORMAT = Pattern.compile("^\\{[a-zA-Z0-9_-]+}.*", Pattern.DOTALL);
 
 	// os and architecture as GOOS/GOARCH spell them, an optional variant such as v8 or v3
 	private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?");
@@ -67,10 +66,7 @@ public record MachineType(String name, String login, String password, List<Strin
 		if (name == null || name.isBlank()) {
 			name = login;
 		}
-		if (password == null || !DELEGATING_FORMAT.matcher(password).matches()) {
-			throw new IllegalArgumentException("metahub.machine-types: the password of login '" + login
-					+ "' must be in delegating format, such as {bcrypt}$2a$10$... (or {noop}secret for demos)");
-		}
+		PasswordFormat.check(password, "metahub.machine-types: the password of login '" + login + "'");
 		features = features == null ? List.of() : List.copyOf(features);
 		for (String feature : features) {
 			if (feature == null || feature.isBlank()) {
