@@ -17,6 +17,10 @@ public record UpstreamListProperties(List<UpstreamProperties> upstreams) {
 
 	public UpstreamListProperties {
 		upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+		validate(upstreams);
+	}
+
+	private static void validate(List<UpstreamProperties> upstreams) {
 		if (upstreams.isEmpty()) {
 			return;
 		}
