@@ -255,6 +255,16 @@ class MultipleUpstreamsTest {
 		assertThat(STORAGE.received()).hasSize(before);
 	}
 
+	@Test
+	void readinessReportsEachUpstream() {
+		HttpResponse<byte[]> readiness = new GatewayClient(port, null).get("/actuator/health/readiness");
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(new String(readiness.body(), StandardCharsets.UTF_8))
+			.contains("\"docker.io\":{\"status\":\"UP\"}", "\"ghcr.io\":{\"status\":\"UP\"}",
+					"\"quay.io\":{\"status\":\"UP\"}", "\"" + PRIVATE_NAME + "\":{\"status\":\"UP\"}");
+	}
+
 	private String token(String scope) {
 		HttpResponse<byte[]> response = gateway().get("/token?service=metahub&scope=" + scope);
 		assertThat(response.statusCode()).isEqualTo(200);
