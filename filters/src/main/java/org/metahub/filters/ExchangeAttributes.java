@@ -17,6 +17,12 @@ public final class ExchangeAttributes {
 	/** The request's {@link org.metahub.filters.oci.DistributionPath} under the upstream's repository name. */
 	public static final String UPSTREAM_PATH = PREFIX + "upstreamPath";
 
+	/** The {@link org.metahub.config.UpstreamProperties} the request is routed to. */
+	public static final String UPSTREAM = PREFIX + "upstream";
+
+	/** The {@link org.metahub.filters.upstream.UpstreamRoute}: the upstream and how the client named it. */
+	public static final String UPSTREAM_ROUTE = PREFIX + "upstreamRoute";
+
 	private ExchangeAttributes() {
 	}
 

@@ -34,6 +34,12 @@ public final class FilterOrder {
 	/** Replaces the client's credentials with the upstream's. */
 	public static final int UPSTREAM_AUTH = UPSTREAM_URL + 10;
 
+	/** Rewrites the {@code Link} of paginated answers so that clients stay on the upstream they named. */
+	public static final int PAGINATION_LINK = UPSTREAM_URL + 5;
+
+	/** Follows blob redirects for upstreams that ask for it: after the upstream's credentials are set. */
+	public static final int BLOB_REDIRECT = UPSTREAM_AUTH + 5;
+
 	/** Times the upstream until its response headers arrive: the last filter before the routing filter. */
 	public static final int UPSTREAM_LATENCY = NettyRoutingFilter.ORDER - 1;
 

@@ -2,6 +2,7 @@ package org.metahub.gateway;
 
 import org.metahub.filters.request.BaseEndpointFilter;
 import org.metahub.filters.request.RequestValidationFilter;
+import org.metahub.filters.upstream.UpstreamRouter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class FilterConfiguration {
 
 	@Bean
-	RequestValidationFilter requestValidationFilter() {
-		return new RequestValidationFilter();
+	RequestValidationFilter requestValidationFilter(UpstreamRouter upstreamRouter) {
+		return new RequestValidationFilter(upstreamRouter);
 	}
 
 	@Bean

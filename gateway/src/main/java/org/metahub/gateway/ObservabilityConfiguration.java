@@ -1,10 +1,13 @@
 package org.metahub.gateway;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.metahub.config.ObserveProperties;
 import org.metahub.config.UpstreamProperties;
+import org.metahub.config.Upstreams;
 import org.metahub.filters.observe.AccessLog;
 import org.metahub.filters.observe.CountingHttpHandler;
 import org.metahub.filters.observe.RequestCompletionHandler;
@@ -15,6 +18,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,11 +54,19 @@ class ObservabilityConfiguration {
 		return new UpstreamLatencyFilter(registry);
 	}
 
-	/** Named "upstream" in health responses; shares the gateway's HTTP client so TLS and proxy settings apply. */
+	/**
+	 * Named "upstream" in health responses, with one component per upstream by its name; shares the
+	 * gateway's HTTP client so TLS and proxy settings apply.
+	 */
 	@Bean
-	UpstreamHealthIndicator upstreamHealthIndicator(HttpClient gatewayHttpClient, UpstreamProperties upstream,
+	CompositeReactiveHealthContributor upstreamHealthContributor(HttpClient gatewayHttpClient, Upstreams upstreams,
 			ObserveProperties observe) {
-		return new UpstreamHealthIndicator(gatewayHttpClient, upstream.url(), observe.upstreamHealthTimeout());
+		Map<String, UpstreamHealthIndicator> indicators = new LinkedHashMap<>();
+		for (UpstreamProperties upstream : upstreams.all()) {
+			indicators.put(upstream.name(),
+					new UpstreamHealthIndicator(gatewayHttpClient, upstream.url(), observe.upstreamHealthTimeout()));
+		}
+		return CompositeReactiveHealthContributor.fromMap(indicators);
 	}
 
 	/** Boot's Redis contributor exists only when Redis is configured, so readiness includes it in code. */

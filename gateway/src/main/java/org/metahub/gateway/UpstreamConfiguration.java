@@ -2,16 +2,22 @@ package org.metahub.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.netty.channel.ChannelOption;
+import org.metahub.config.UpstreamListProperties;
 import org.metahub.config.UpstreamProperties;
+import org.metahub.config.Upstreams;
+import org.metahub.filters.upstream.BlobRedirectFilter;
 import org.metahub.filters.upstream.ChallengeProbe;
 import org.metahub.filters.upstream.HttpTokenClient;
+import org.metahub.filters.upstream.PaginationLinkFilter;
 import org.metahub.filters.upstream.RealmPolicy;
 import org.metahub.filters.upstream.TokenCache;
 import org.metahub.filters.upstream.UpstreamAuthFilter;
 import org.metahub.filters.upstream.UpstreamAuthorizer;
-import org.metahub.filters.upstream.UpstreamNames;
+import org.metahub.filters.upstream.UpstreamRouter;
 import org.metahub.filters.upstream.UpstreamUrlFilter;
 import reactor.netty.http.client.HttpClient;
 
@@ -20,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Wires forwarding to the upstream and the answer to its auth challenge. */
+/** Wires the upstreams, routing to them, forwarding and the answer to each upstream's auth challenge. */
 @Configuration(proxyBeanMethods = false)
 class UpstreamConfiguration {
 
@@ -28,18 +34,35 @@ class UpstreamConfiguration {
 
 	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
 
+	/** {@code metahub.upstreams}, or the {@code metahub.upstream.*} shorthand when that list is empty. */
 	@Bean
-	UpstreamNames upstreamNames(UpstreamProperties upstream) {
-		return new UpstreamNames(upstream.isDockerHub());
+	Upstreams upstreams(UpstreamListProperties list, UpstreamProperties shorthand) {
+		return Upstreams.of(list, shorthand);
 	}
 
 	@Bean
-	UpstreamUrlFilter upstreamUrlFilter(UpstreamProperties upstream, UpstreamNames upstreamNames) {
-		return new UpstreamUrlFilter(upstream.url(), upstreamNames);
+	UpstreamRouter upstreamRouter(Upstreams upstreams) {
+		return new UpstreamRouter(upstreams);
 	}
 
 	@Bean
-	UpstreamAuthFilter upstreamAuthFilter(UpstreamProperties upstream) {
+	UpstreamUrlFilter upstreamUrlFilter(Upstreams upstreams) {
+		return new UpstreamUrlFilter(upstreams);
+	}
+
+	@Bean
+	PaginationLinkFilter paginationLinkFilter() {
+		return new PaginationLinkFilter();
+	}
+
+	/** Shares the gateway's HTTP client so that its TLS, proxy and timeout settings apply to redirect targets. */
+	@Bean
+	BlobRedirectFilter blobRedirectFilter(HttpClient gatewayHttpClient) {
+		return new BlobRedirectFilter(gatewayHttpClient);
+	}
+
+	@Bean
+	UpstreamAuthFilter upstreamAuthFilter(Upstreams upstreams) {
 		// redirects are not followed, so neither the probe nor the credentials leave the realm's host
 		WebClient webClient = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
@@ -48,10 +71,15 @@ class UpstreamConfiguration {
 				.followRedirect(false)))
 			.build();
 		Clock clock = Clock.systemUTC();
-		TokenCache tokens = new TokenCache(new HttpTokenClient(webClient, clock), clock);
-		RealmPolicy realmPolicy = new RealmPolicy(upstream.url(), upstream.allowedRealms());
-		ChallengeProbe probe = new ChallengeProbe(webClient, upstream.url());
-		return new UpstreamAuthFilter(new UpstreamAuthorizer(probe, realmPolicy, tokens, upstream));
+		// one token cache per upstream: its key names realm, service and scope, not whose credentials
+		Map<String, UpstreamAuthorizer> authorizers = new LinkedHashMap<>();
+		for (UpstreamProperties upstream : upstreams.all()) {
+			TokenCache tokens = new TokenCache(new HttpTokenClient(webClient, clock), clock);
+			RealmPolicy realmPolicy = new RealmPolicy(upstream.url(), upstream.allowedRealms());
+			ChallengeProbe probe = new ChallengeProbe(webClient, upstream.url());
+			authorizers.put(upstream.name(), new UpstreamAuthorizer(probe, realmPolicy, tokens, upstream));
+		}
+		return new UpstreamAuthFilter(authorizers);
 	}
 
 }

@@ -4,6 +4,7 @@ import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.OciError;
+import org.metahub.filters.upstream.UpstreamRouter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -15,10 +16,17 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Admits only reads of distribution API endpoints: refuses writes, parses the path and checks the
- * repository name, reference and pagination against the specification's grammar.
+ * Admits only reads of distribution API endpoints: refuses writes, routes the request to its upstream,
+ * parses the path within that upstream and checks the repository name, reference and pagination
+ * against the specification's grammar.
  */
 public class RequestValidationFilter implements GlobalFilter, Ordered {
+
+	private final UpstreamRouter router;
+
+	public RequestValidationFilter(UpstreamRouter router) {
+		this.router = router;
+	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -29,11 +37,16 @@ public class RequestValidationFilter implements GlobalFilter, Ordered {
 				.exception("the gateway is read-only: push to the upstream registry directly", method.name())
 				.withHeader(HttpHeaders.ALLOW, "GET, HEAD"));
 		}
-		DistributionPath path = DistributionPath.parse(request.getPath().value());
+		// the upstream's path component goes first: a host with a port is no valid repository name
+		UpstreamRouter.Routed routed = router.route(request.getPath().value(),
+				request.getQueryParams().getFirst(UpstreamRouter.NAMESPACE_PARAMETER));
+		DistributionPath path = DistributionPath.parse(routed.path());
 		if (path.kind() == DistributionPath.Kind.TAGS || path.kind() == DistributionPath.Kind.CATALOG) {
 			checkPageSize(request.getQueryParams().getFirst("n"));
 		}
 		exchange.getAttributes().put(ExchangeAttributes.DISTRIBUTION_PATH, path);
+		exchange.getAttributes().put(ExchangeAttributes.UPSTREAM, routed.route().upstream());
+		exchange.getAttributes().put(ExchangeAttributes.UPSTREAM_ROUTE, routed.route());
 		return chain.filter(exchange);
 	}
 

@@ -5,6 +5,7 @@ import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.OciError;
+import org.metahub.filters.upstream.UpstreamRoute;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -50,7 +51,7 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		String scope = requiredScope(path);
+		String scope = requiredScope(path, exchange.getAttribute(ExchangeAttributes.UPSTREAM_ROUTE));
 		String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		Mono<MachineType> caller;
 		if (authorization == null) {
@@ -84,12 +85,15 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
 			});
 	}
 
-	/** The scope a request needs; the base endpoint needs none beyond a valid session. */
-	static String requiredScope(DistributionPath path) {
+	/**
+	 * The scope a request needs; the base endpoint needs none beyond a valid session. The repository
+	 * is named as the client addressed it, with the upstream's path component.
+	 */
+	static String requiredScope(DistributionPath path, UpstreamRoute route) {
 		return switch (path.kind()) {
 			case BASE -> null;
 			case CATALOG -> Scope.CATALOG;
-			default -> Scope.repositoryPull(path.name());
+			default -> Scope.repositoryPull(route == null ? path.name() : route.addressedName(path.name()));
 		};
 	}
 

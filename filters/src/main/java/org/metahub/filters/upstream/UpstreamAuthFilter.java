@@ -1,5 +1,8 @@
 package org.metahub.filters.upstream;
 
+import java.util.Map;
+
+import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
 import org.metahub.filters.oci.DistributionPath;
@@ -15,14 +18,16 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Replaces the client's credentials with the upstream's. The client's {@code Authorization} (a gateway
  * session token or a machine's password) is always removed; when the upstream still answers 401, what
- * was sent is forgotten so the next request asks afresh.
+ * was sent is forgotten so the next request asks afresh. Each upstream has its own authorizer, so one
+ * upstream's credentials and tokens never reach another.
  */
 public class UpstreamAuthFilter implements GlobalFilter, Ordered {
 
-	private final UpstreamAuthorizer authorizer;
+	private final Map<String, UpstreamAuthorizer> authorizers;
 
-	public UpstreamAuthFilter(UpstreamAuthorizer authorizer) {
-		this.authorizer = authorizer;
+	/** @param authorizers the authorizer of each upstream by its name */
+	public UpstreamAuthFilter(Map<String, UpstreamAuthorizer> authorizers) {
+		this.authorizers = Map.copyOf(authorizers);
 	}
 
 	@Override
@@ -31,7 +36,9 @@ public class UpstreamAuthFilter implements GlobalFilter, Ordered {
 			.request(request -> request.headers(headers -> headers.remove(HttpHeaders.AUTHORIZATION)))
 			.build();
 		DistributionPath upstreamPath = exchange.getAttribute(ExchangeAttributes.UPSTREAM_PATH);
-		if (upstreamPath == null) {
+		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
+		UpstreamAuthorizer authorizer = upstream == null ? null : authorizers.get(upstream.name());
+		if (upstreamPath == null || authorizer == null) {
 			return chain.filter(withoutCredentials);
 		}
 		return authorizer.authorize(upstreamPath).flatMap(grant -> {

@@ -3,6 +3,8 @@ package org.metahub.filters.upstream;
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
+import org.metahub.config.UpstreamProperties;
+import org.metahub.config.Upstreams;
 import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.oci.DistributionPath;
 import reactor.core.publisher.Mono;
@@ -18,24 +20,53 @@ class UpstreamUrlFilterTest {
 
 	@Test
 	void pointsAtTheUpstreamWithItsNameAndTheStillEncodedQuery() {
-		URI url = route("https://registry-1.docker.io/", true, "/v2/alpine/tags/list?n=2&last=a%2Fb");
+		URI url = route("https://registry-1.docker.io/", "/v2/alpine/tags/list?n=2&last=a%2Fb");
 
 		assertThat(url).hasToString("https://registry-1.docker.io/v2/library/alpine/tags/list?n=2&last=a%2Fb");
 	}
 
 	@Test
 	void keepsTheUpstreamsBasePathAndNamesElsewhere() {
-		URI url = route("http://127.0.0.1:5000/mirror", false, "/v2/alpine/blobs/sha256:" + "a".repeat(64));
+		URI url = route("http://127.0.0.1:5000/mirror", "/v2/alpine/blobs/sha256:" + "a".repeat(64));
 
 		assertThat(url).hasToString("http://127.0.0.1:5000/mirror/v2/alpine/blobs/sha256:" + "a".repeat(64));
 	}
 
-	private static URI route(String upstream, boolean dockerHub, String request) {
+	@Test
+	void dropsContainerdsNamespaceParameter() {
+		assertThat(route("http://127.0.0.1:5000", "/v2/team/app/tags/list?ns=docker.io&n=2"))
+			.hasToString("http://127.0.0.1:5000/v2/team/app/tags/list?n=2");
+		assertThat(route("http://127.0.0.1:5000", "/v2/team/app/manifests/1?ns=docker.io"))
+			.hasToString("http://127.0.0.1:5000/v2/team/app/manifests/1");
+		assertThat(UpstreamUrlFilter.withoutNamespace("nsx=1&ns&last=b")).isEqualTo("nsx=1&last=b");
+	}
+
+	@Test
+	void usesTheUpstreamTheRequestWasRoutedTo() {
+		UpstreamProperties other = new UpstreamProperties("ghcr.io", URI.create("https://ghcr.io"), null, null, null,
+				null, false, false, null);
+		MockServerWebExchange exchange = exchange("/v2/org/app/manifests/1");
+		exchange.getAttributes().put(ExchangeAttributes.UPSTREAM, other);
+
+		URI url = filter(Upstreams.of(new UpstreamProperties(URI.create("https://registry-1.docker.io"), null, null)),
+				exchange);
+
+		assertThat(url).hasToString("https://ghcr.io/v2/org/app/manifests/1");
+	}
+
+	private static URI route(String upstream, String request) {
+		return filter(Upstreams.of(new UpstreamProperties(URI.create(upstream), null, null)), exchange(request));
+	}
+
+	private static MockServerWebExchange exchange(String request) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.method(HttpMethod.GET, URI.create(request)).build());
 		exchange.getAttributes().put(ExchangeAttributes.DISTRIBUTION_PATH,
 				DistributionPath.parse(exchange.getRequest().getPath().value()));
-		new UpstreamUrlFilter(URI.create(upstream), new UpstreamNames(dockerHub)).filter(exchange, e -> Mono.empty())
-			.block();
+		return exchange;
+	}
+
+	private static URI filter(Upstreams upstreams, MockServerWebExchange exchange) {
+		new UpstreamUrlFilter(upstreams).filter(exchange, e -> Mono.empty()).block();
 		assertThat(exchange.<DistributionPath>getAttribute(ExchangeAttributes.UPSTREAM_PATH)).isNotNull();
 		return exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
 	}

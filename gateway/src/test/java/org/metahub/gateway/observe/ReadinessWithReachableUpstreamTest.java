@@ -46,9 +46,11 @@ class ReadinessWithReachableUpstreamTest {
 
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(readiness.body()).endsWith(",\"status\":\"UP\"}")
-			.contains("\"upstream\":{\"status\":\"UP\"}")
+			// one component per upstream, by its name (the shorthand's: host and port of its URL), never its URL
+			.contains("\"upstream\":{\"components\":{\"127.0.0.1:" + registry.port()
+					+ "\":{\"status\":\"UP\"}},\"status\":\"UP\"}")
 			.doesNotContain("redis")
-			.doesNotContain(String.valueOf(registry.port()));
+			.doesNotContain("http");
 	}
 
 	@Test

@@ -30,7 +30,7 @@ class ReadinessWithUnreachableUpstreamTest {
 
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(readiness.body()).endsWith(",\"status\":\"UNREACHABLE\"}")
-			.containsPattern("\"upstream\":\\{[^}]*\"status\":\"UNREACHABLE\"}")
+			.containsPattern("\"upstream\":\\{\"components\":\\{\"127\\.0\\.0\\.1:\\d+\":\\{[^}]*\"status\":\"UNREACHABLE\"}}")
 			.doesNotContain("reason")
 			.contains("\"readinessState\":{\"status\":\"UP\"}");
 	}
