@@ -7,24 +7,47 @@ Deployment: Spring Boot binds a list from one property source, so passwords cann
 {{- range $i, $u := .Values.upstreams }}
 {{- $entry := dict "name" $u.name "url" $u.url "default" (default false $u.default) }}
 {{- if or $u.password $u.secretCredentials }}
-{{- $_ := set $entry "username" (printf "${METAHUB_UPSTREAM_%d_USERNAME}" $i) }}
-{{- $_ := set $entry "password" (printf "${METAHUB_UPSTREAM_%d_PASSWORD}" $i) }}
+{{- $dir := printf "%s/%s" (include "metahub.upstreamCredentialsDir" $) $u.name }}
+{{- $_ := set $entry "username-file" (printf "%s/username" $dir) }}
+{{- $_ := set $entry "password-file" (printf "%s/password" $dir) }}
+{{- end }}
+{{- if not (kindIs "invalid" $u.followRedirects) }}
+{{- $_ := set $entry "follow-redirects" $u.followRedirects }}
+{{- end }}
+{{- if $u.allowedRealms }}
+{{- $_ := set $entry "allowed-realms" $u.allowedRealms }}
 {{- end }}
 {{- $upstreams = append $upstreams $entry }}
 {{- end }}
 {{- $machineTypes := list }}
 {{- range $i, $m := .Values.machineTypes }}
-{{- $machineTypes = append $machineTypes (dict "name" (default $m.login $m.name) "login" $m.login "password" (printf "${METAHUB_MACHINE_TYPE_%d_PASSWORD}" $i) "features" (default list $m.features)) }}
+{{- $entry := dict "name" (default $m.login $m.name) "login" $m.login "password" (printf "${METAHUB_MACHINE_TYPE_%d_PASSWORD}" $i) "features" (default list $m.features) }}
+{{- range $option := list "fallback" "resolve" "platform" "pinned" }}
+{{- with get $m $option }}{{ $_ := set $entry $option . }}{{ end }}
+{{- end }}
+{{- $machineTypes = append $machineTypes $entry }}
 {{- end }}
 {{- $metahub := dict "upstreams" $upstreams "machine-types" $machineTypes }}
 {{- if .Values.virtualImages }}
 {{- $_ := set $metahub "virtual-images" (dict "location" "/etc/metahub/virtual-images") }}
+{{- end }}
+{{- if .Values.featureImplications }}
+{{- $implications := dict }}
+{{- range $feature, $implied := .Values.featureImplications }}
+{{- /* Spring Boot drops ':' from map keys unless they are written in brackets */}}
+{{- $_ := set $implications (printf "[%s]" $feature) $implied }}
+{{- end }}
+{{- $_ := set $metahub "feature-implications" $implications }}
+{{- end }}
+{{- if .Values.admin.username }}
+{{- $_ := set $metahub "admin" (dict "username" .Values.admin.username "password" "${METAHUB_ADMIN_PASSWORD}") }}
 {{- end }}
 {{- $config := dict
   "server" (dict "port" 8080 "shutdown" "graceful")
   "management" (dict
     "endpoints" (dict "web" (dict "exposure" (dict "include" "health,info,prometheus")))
     "endpoint" (dict "health" (dict "probes" (dict "enabled" true))))
+  "spring" (dict "lifecycle" (dict "timeout-per-shutdown-phase" .Values.shutdownTimeout))
   "metahub" $metahub }}
 {{- $redis := dict }}
 {{- $hasPassword := eq (include "metahub.redis.hasPassword" .) "true" }}
@@ -38,7 +61,7 @@ Deployment: Spring Boot binds a list from one property source, so passwords cann
 {{- $_ := set $redis "url" (include "metahub.redis.url" .) }}
 {{- end }}
 {{- if $redis }}
-{{- $_ := set $config "spring" (dict "data" (dict "redis" $redis)) }}
+{{- $_ := set $config.spring "data" (dict "redis" $redis) }}
 {{- end }}
 {{- toYaml (mustMergeOverwrite $config (deepCopy .Values.extraConfig)) }}
 {{- end }}
@@ -76,6 +99,24 @@ Deployment: Spring Boot binds a list from one property source, so passwords cann
 {{- if .password }}{{ fail (printf "upstreams (%s): with existingSecret, set secretCredentials: true and put the credentials in that Secret" .name) }}{{ end }}
 {{- end }}
 {{- if and .Values.redis.password (not .Values.redis.existingSecret) }}{{ fail "redis.password is ignored with existingSecret: put redis-password in that Secret" }}{{ end }}
+{{- end }}
+{{- if and .Values.admin.passwordHash (not .Values.admin.username) }}{{ fail "admin.passwordHash needs admin.username" }}{{ end }}
+{{- if .Values.admin.username }}
+{{- if and (not .Values.existingSecret) (not .Values.admin.passwordHash) }}
+{{- fail "admin.username needs admin.passwordHash ({bcrypt}...), or admin-password-hash in existingSecret" }}
+{{- end }}
+{{- if and .Values.existingSecret .Values.admin.passwordHash }}
+{{- fail "admin.passwordHash is ignored with existingSecret: put admin-password-hash in that Secret" }}
+{{- end }}
+{{- range .Values.machineTypes }}
+{{- if eq .login $.Values.admin.username }}{{ fail (printf "admin.username %q is also the login of a machine type" .login) }}{{ end }}
+{{- end }}
+{{- end }}
+{{- if not (kindIs "invalid" .Values.terminationGracePeriodSeconds) }}
+{{- $needed := add (int .Values.preStopSleepSeconds) (include "metahub.shutdownTimeoutSeconds" . | int) }}
+{{- if le (int .Values.terminationGracePeriodSeconds) $needed }}
+{{- fail (printf "terminationGracePeriodSeconds (%d) must exceed preStopSleepSeconds plus shutdownTimeout (%d seconds); leave it null to compute it" (int .Values.terminationGracePeriodSeconds) $needed) }}
+{{- end }}
 {{- end }}
 {{- if and .Values.redis.enabled .Values.redis.url }}{{ fail "set either redis.enabled (bundled Redis) or redis.url (external Redis), not both" }}{{ end }}
 {{- end }}

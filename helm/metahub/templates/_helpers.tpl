@@ -135,3 +135,34 @@ capabilities:
   drop:
     - ALL
 {{- end }}
+
+{{/* Folder where the upstream credentials are mounted as files, one subfolder per upstream name. */}}
+{{- define "metahub.upstreamCredentialsDir" -}}
+/var/run/secrets/metahub/upstreams
+{{- end }}
+
+{{/* Whether any upstream has credentials (then the upstream-credentials volume is mounted). */}}
+{{- define "metahub.upstreamCredentials" -}}
+{{- range .Values.upstreams }}{{ if or .password .secretCredentials }}true{{ end }}{{ end }}
+{{- end }}
+
+{{/* shutdownTimeout (a Spring Boot duration such as 30s, 2m or 500ms) in whole seconds, rounded up. */}}
+{{- define "metahub.shutdownTimeoutSeconds" -}}
+{{- $value := toString .Values.shutdownTimeout }}
+{{- $amount := regexReplaceAll "^([0-9]+).*$" $value "${1}" | int }}
+{{- $unit := regexReplaceAll "^[0-9]+" $value "" }}
+{{- if eq $unit "ms" }}{{ div (add $amount 999) 1000 }}
+{{- else if eq $unit "m" }}{{ mul $amount 60 }}
+{{- else if eq $unit "h" }}{{ mul $amount 3600 }}
+{{- else }}{{ $amount }}
+{{- end }}
+{{- end }}
+
+{{/* Seconds Kubernetes waits after SIGTERM: preStop sleep + the gateway's shutdown timeout + 15s, unless set. */}}
+{{- define "metahub.terminationGracePeriodSeconds" -}}
+{{- if kindIs "invalid" .Values.terminationGracePeriodSeconds }}
+{{- add (int .Values.preStopSleepSeconds) (include "metahub.shutdownTimeoutSeconds" . | int) 15 }}
+{{- else }}
+{{- .Values.terminationGracePeriodSeconds }}
+{{- end }}
+{{- end }}

@@ -79,7 +79,13 @@ class HelmChartTest {
 
 		Map<String, Object> config = applicationConfig(chart);
 		assertThat((List<?>) at(config, "metahub", "machine-types")).isEmpty();
-		assertThat(config).doesNotContainKey("spring");
+		assertThat((Map<String, Object>) at(config, "spring")).containsOnlyKeys("lifecycle");
+		assertThat((String) at(config, "spring", "lifecycle", "timeout-per-shutdown-phase")).isEqualTo("30s");
+		// preStop sleep 5s + shutdown timeout 30s + 15s margin
+		assertThat((Integer) at(pod, "spec", "terminationGracePeriodSeconds")).isEqualTo(50);
+		assertThat((Map<String, Object>) at(config, "metahub")).doesNotContainKeys("admin", "feature-implications");
+		assertThat(named(at(pod, "spec", "volumes"), "tmp")).isNotNull();
+		assertThat((List<Map<String, Object>>) at(pod, "spec", "volumes")).noneMatch(v -> "upstream-credentials".equals(v.get("name")));
 		assertThat((Integer) at(config, "server", "port")).isEqualTo(8080);
 		assertThat((String) at(config, "management", "endpoints", "web", "exposure", "include"))
 			.isEqualTo("health,info,prometheus");
@@ -198,8 +204,13 @@ class HelmChartTest {
 		List<Map<String, Object>> env = at(gatewayContainer(chart), "env");
 		assertThat((Map<String, Object>) at(named(env, "METAHUB_MACHINE_TYPE_0_PASSWORD"), "valueFrom", "secretKeyRef"))
 			.containsEntry("name", "metahub-credentials").containsEntry("key", "machine-type-type1-password-hash");
-		assertThat((Map<String, Object>) at(named(env, "METAHUB_UPSTREAM_0_PASSWORD"), "valueFrom", "secretKeyRef"))
-			.containsEntry("name", "metahub-credentials").containsEntry("key", "upstream-ghcr.io-password");
+		assertThat(env).noneMatch(e -> String.valueOf(e.get("name")).startsWith("METAHUB_UPSTREAM_"));
+		Map<String, Object> credentials = at(named(at(chart.get("Deployment", GATEWAY), "spec", "template", "spec", "volumes"),
+				"upstream-credentials"), "projected", "sources", 0, "secret");
+		assertThat(credentials).containsEntry("name", "metahub-credentials");
+		assertThat((List<Object>) credentials.get("items")).containsExactly(
+				Map.of("key", "upstream-ghcr.io-username", "path", "ghcr.io/username"),
+				Map.of("key", "upstream-ghcr.io-password", "path", "ghcr.io/password"));
 		assertThat((Map<String, Object>) at(named(env, "METAHUB_REDIS_PASSWORD"), "valueFrom", "secretKeyRef"))
 			.containsEntry("name", "redis-credentials").containsEntry("key", "password");
 
@@ -207,8 +218,128 @@ class HelmChartTest {
 		assertThat((String) at(config, "spring", "data", "redis", "url"))
 			.isEqualTo("rediss://:${METAHUB_REDIS_PASSWORD}@redis.example:6380/2");
 		assertThat((Map<String, Object>) at(config, "metahub", "upstreams", 0))
-			.containsEntry("username", "${METAHUB_UPSTREAM_0_USERNAME}")
-			.containsEntry("password", "${METAHUB_UPSTREAM_0_PASSWORD}");
+			.containsEntry("username-file", "/var/run/secrets/metahub/upstreams/ghcr.io/username")
+			.containsEntry("password-file", "/var/run/secrets/metahub/upstreams/ghcr.io/password")
+			.doesNotContainKeys("username", "password");
+	}
+
+	@Test
+	void upstreamCredentialsAreMountedAsFilesAndOptionsRendered() {
+		RenderedChart chart = RenderedChart.render(dir, """
+				upstreams:
+				  - {name: docker.io, url: "https://registry-1.docker.io", default: true}
+				  - name: registry.example.com
+				    url: https://registry.example.com
+				    username: robot
+				    password: upstream-secret
+				    followRedirects: true
+				    allowedRealms: [auth.example.com]
+				  - {name: ghcr.io, url: "https://ghcr.io", followRedirects: false}
+				""");
+		List<Map<String, Object>> upstreams = at(applicationConfig(chart), "metahub", "upstreams");
+		assertThat(upstreams.get(0)).doesNotContainKeys("username", "password", "username-file", "password-file",
+				"follow-redirects", "allowed-realms");
+		assertThat(upstreams.get(1))
+			.containsEntry("username-file", "/var/run/secrets/metahub/upstreams/registry.example.com/username")
+			.containsEntry("password-file", "/var/run/secrets/metahub/upstreams/registry.example.com/password")
+			.containsEntry("follow-redirects", true)
+			.containsEntry("allowed-realms", List.of("auth.example.com"))
+			.doesNotContainKeys("username", "password");
+		assertThat(upstreams.get(2)).containsEntry("follow-redirects", false).doesNotContainKey("username-file");
+		assertThat((String) at(chart.get("ConfigMap", GATEWAY), "data", "application.yml"))
+			.doesNotContain("upstream-secret").doesNotContain("robot");
+
+		Map<String, Object> container = gatewayContainer(chart);
+		assertThat((List<Map<String, Object>>) at(container, "env"))
+			.noneMatch(e -> String.valueOf(e.get("name")).startsWith("METAHUB_UPSTREAM_"));
+		assertThat(named(at(container, "volumeMounts"), "upstream-credentials"))
+			.containsEntry("mountPath", "/var/run/secrets/metahub/upstreams").containsEntry("readOnly", true);
+		Map<String, Object> projected = at(named(at(chart.get("Deployment", GATEWAY), "spec", "template", "spec", "volumes"),
+				"upstream-credentials"), "projected");
+		assertThat(projected).containsEntry("defaultMode", 0400);
+		assertThat((Map<String, Object>) at(projected, "sources", 0, "secret")).containsEntry("name", GATEWAY)
+			.containsEntry("items", List.of(
+					Map.of("key", "upstream-registry.example.com-username", "path", "registry.example.com/username"),
+					Map.of("key", "upstream-registry.example.com-password", "path", "registry.example.com/password")));
+		assertThat(secretValue(chart, GATEWAY, "upstream-registry.example.com-username")).isEqualTo("robot");
+		assertThat(secretValue(chart, GATEWAY, "upstream-registry.example.com-password")).isEqualTo("upstream-secret");
+	}
+
+	@Test
+	void machineTypeOptionsAreRenderedOnlyWhenSet() {
+		RenderedChart chart = RenderedChart.render(dir, """
+				machineTypes:
+				  - login: gpu
+				    passwordHash: "%1$s"
+				    fallback: none
+				    resolve: image
+				    platform: linux/arm64/v8
+				    pinned: reject
+				  - login: plain
+				    passwordHash: "%1$s"
+				""".formatted(BCRYPT));
+		List<Map<String, Object>> machineTypes = at(applicationConfig(chart), "metahub", "machine-types");
+		assertThat(machineTypes.get(0)).containsEntry("fallback", "none").containsEntry("resolve", "image")
+			.containsEntry("platform", "linux/arm64/v8").containsEntry("pinned", "reject");
+		assertThat(machineTypes.get(1)).doesNotContainKeys("fallback", "resolve", "platform", "pinned");
+	}
+
+	@Test
+	void featureImplicationsAreWrittenWithBracketedKeys() {
+		RenderedChart chart = RenderedChart.render(dir, """
+				featureImplications:
+				  "nvcap:8.0": ["nvcap:7.5"]
+				  "cpu:custom": ["cpu:skylake", "cpu:x86-64-v3"]
+				""");
+		assertThat((Map<String, Object>) at(applicationConfig(chart), "metahub", "feature-implications")).isEqualTo(Map.of(
+				"[nvcap:8.0]", List.of("nvcap:7.5"), "[cpu:custom]", List.of("cpu:skylake", "cpu:x86-64-v3")));
+	}
+
+	@Test
+	void adminPasswordHashReachesTheGatewayThroughTheSecret() {
+		RenderedChart chart = RenderedChart.render(dir, "admin: {username: ops, passwordHash: \"" + BCRYPT + "\"}\n");
+		assertThat((Map<String, Object>) at(applicationConfig(chart), "metahub", "admin"))
+			.isEqualTo(Map.of("username", "ops", "password", "${METAHUB_ADMIN_PASSWORD}"));
+		assertThat((String) at(chart.get("ConfigMap", GATEWAY), "data", "application.yml")).doesNotContain("$2a$10$");
+		assertThat((Map<String, Object>) at(named(at(gatewayContainer(chart), "env"), "METAHUB_ADMIN_PASSWORD"),
+				"valueFrom", "secretKeyRef")).containsEntry("name", GATEWAY).containsEntry("key", "admin-password-hash");
+		assertThat(secretValue(chart, GATEWAY, "admin-password-hash")).isEqualTo(BCRYPT);
+
+		RenderedChart existing = RenderedChart.render(dir, "existingSecret: creds\nadmin: {username: ops}\n");
+		assertThat((Map<String, Object>) at(named(at(gatewayContainer(existing), "env"), "METAHUB_ADMIN_PASSWORD"),
+				"valueFrom", "secretKeyRef")).containsEntry("name", "creds").containsEntry("key", "admin-password-hash");
+		assertThat((String) at(applicationConfig(existing), "metahub", "admin", "username")).isEqualTo("ops");
+
+		assertThat((List<Map<String, Object>>) at(gatewayContainer(RenderedChart.render(dir, "")), "env"))
+			.noneMatch(e -> "METAHUB_ADMIN_PASSWORD".equals(e.get("name")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			username without hash          | admin: {username: ops}                                   | admin.username needs admin.passwordHash
+			hash without username          | admin: {passwordHash: "{bcrypt}x"}                        | admin.passwordHash needs admin.username
+			hash in values with secret     | existingSecret: c\\nadmin: {username: ops, passwordHash: "{bcrypt}x"} | put admin-password-hash in that Secret
+			admin is a machine type login  | admin: {username: t1, passwordHash: "{bcrypt}x"}\\nmachineTypes: [{login: t1, passwordHash: "{bcrypt}x"}] | also the login of a machine type
+			grace period too short         | shutdownTimeout: 2m\\nterminationGracePeriodSeconds: 100  | must exceed preStopSleepSeconds plus shutdownTimeout (125 seconds)
+			""")
+	void inconsistentValuesAreRefused(String description, String values, String message) {
+		assertThatThrownBy(() -> RenderedChart.render(dir, values.replace("\\n", "\n") + "\n")).hasMessageContaining(message);
+	}
+
+	@ParameterizedTest(name = "shutdownTimeout {0}, preStop {1}s, set {2} -> {3}s")
+	@CsvSource(delimiter = '|', textBlock = """
+			30s   | 5  | null | 50
+			2m    | 5  | null | 140
+			500ms | 0  | null | 16
+			1h    | 10 | null | 3625
+			2m    | 5  | 300  | 300
+			""")
+	void terminationGracePeriodExceedsTheShutdownTimeout(String timeout, int preStop, String set, int expected) {
+		RenderedChart chart = RenderedChart.render(dir, "shutdownTimeout: " + timeout + "\npreStopSleepSeconds: " + preStop
+				+ "\nterminationGracePeriodSeconds: " + set + "\n");
+		assertThat((String) at(applicationConfig(chart), "spring", "lifecycle", "timeout-per-shutdown-phase")).isEqualTo(timeout);
+		assertThat((Integer) at(chart.get("Deployment", GATEWAY), "spec", "template", "spec", "terminationGracePeriodSeconds"))
+			.isEqualTo(expected);
 	}
 
 	@Test
@@ -344,6 +475,20 @@ class HelmChartTest {
 			replicaCount as a string      | replicaCount: "two"                      | replicaCount
 			unknown top-level key         | replicas: 3                              | replicas
 			machine type without login    | machineTypes: [{name: a, password: b}]   | login
+			fallback not an option        | machineTypes: [{login: a, fallback: maybe}] | fallback
+			resolve not an option         | machineTypes: [{login: a, resolve: tag}] | resolve
+			pinned not an option          | machineTypes: [{login: a, pinned: never}] | pinned
+			platform without os           | machineTypes: [{login: a, platform: amd64}] | platform
+			platform with upper case      | machineTypes: [{login: a, platform: Linux/AMD64}] | platform
+			followRedirects as a string   | upstreams: [{name: a.io, url: "https://a.io", followRedirects: "yes"}] | followRedirects
+			allowed realm as a URL        | upstreams: [{name: a.io, url: "https://a.io", allowedRealms: ["https://auth.a.io"]}] | allowedRealms
+			implication without prefix    | featureImplications: {avx512: ["cpu:x"]} | featureImplications
+			implication with brackets     | featureImplications: {"[nvcap:8.0]": ["nvcap:7.5"]} | featureImplications
+			implication with empty list   | featureImplications: {"nvcap:8.0": []}    | featureImplications
+			unknown admin key             | admin: {password: x}                     | admin
+			admin hash not delegating     | admin: {username: a, passwordHash: "$2a$10$x"} | passwordHash
+			shutdownTimeout without unit  | shutdownTimeout: "30"                    | shutdownTimeout
+			shutdownTimeout as a number   | shutdownTimeout: 30                      | shutdownTimeout
 			""")
 	void theSchemaRejectsWrongValues(String description, String values, String named) {
 		assertThatThrownBy(() -> RenderedChart.template(dir, values))
