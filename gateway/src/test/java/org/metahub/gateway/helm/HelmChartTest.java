@@ -482,8 +482,8 @@ class HelmChartTest {
 			platform with upper case      | machineTypes: [{login: a, platform: Linux/AMD64}] | platform
 			followRedirects as a string   | upstreams: [{name: a.io, url: "https://a.io", followRedirects: "yes"}] | followRedirects
 			allowed realm as a URL        | upstreams: [{name: a.io, url: "https://a.io", allowedRealms: ["https://auth.a.io"]}] | allowedRealms
-			implication without prefix    | featureImplications: {avx512: ["cpu:x"]} | featureImplications
-			implication with brackets     | featureImplications: {"[nvcap:8.0]": ["nvcap:7.5"]} | featureImplications
+			implication without prefix    | featureImplications: {avx512: ["cpu:x"]} | invalid propertyName 'avx512'
+			implication with brackets     | featureImplications: {"[nvcap:8.0]": ["nvcap:7.5"]} | invalid propertyName '[nvcap:8.0]'
 			implication with empty list   | featureImplications: {"nvcap:8.0": []}    | featureImplications
 			unknown admin key             | admin: {password: x}                     | admin
 			admin hash not delegating     | admin: {username: a, passwordHash: "$2a$10$x"} | passwordHash
