@@ -25,14 +25,14 @@ public final class FilterOrder {
 	/** Serves rewritten lists that clients ask for again by their digest. */
 	public static final int REWRITTEN_MANIFEST = WRITE_RESPONSE - 20;
 
-	/** Decorates the response so that manifest lists are rewritten for the machine type. */
-	public static final int MANIFEST_SELECTION = WRITE_RESPONSE - 10;
-
 	/** Points the request at the upstream, once the route has produced a URL. */
 	public static final int UPSTREAM_URL = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 10;
 
 	/** Replaces the client's credentials with the upstream's. */
 	public static final int UPSTREAM_AUTH = UPSTREAM_URL + 10;
+
+	/** Answers manifest requests from the cache or its own upstream fetch, rewriting lists; the routing filter never sees them. */
+	public static final int MANIFEST_FETCH = UPSTREAM_AUTH + 10;
 
 	/** Times the upstream until its response headers arrive: the last filter before the routing filter. */
 	public static final int UPSTREAM_LATENCY = NettyRoutingFilter.ORDER - 1;

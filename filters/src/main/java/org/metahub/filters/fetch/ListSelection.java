@@ -1,0 +1,78 @@
+package org.metahub.filters.fetch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.metahub.config.MachineType;
+import org.metahub.filters.manifest.IndexRewriter;
+import org.metahub.filters.manifest.ManifestStore;
+import org.metahub.filters.manifest.RewrittenList;
+import org.metahub.filters.manifest.StoredManifest;
+import org.metahub.filters.oci.Digests;
+import org.metahub.filters.oci.MediaTypes;
+import reactor.core.publisher.Mono;
+
+/**
+ * The rewrite step: a fetched list becomes the list for one machine type, stored under its new digest
+ * so that clients can fetch it again by digest. The result is remembered per (upstream list digest,
+ * machine type), so an unchanged list is not rewritten again; its bytes come from the store.
+ */
+public class ListSelection {
+
+	private final IndexRewriter rewriter;
+
+	private final ManifestStore store;
+
+	private final ManifestCache cache;
+
+	public ListSelection(IndexRewriter rewriter, ManifestStore store, ManifestCache cache) {
+		this.rewriter = rewriter;
+		this.store = store;
+		this.cache = cache;
+	}
+
+	/**
+	 * @param name the repository name clients use, under which the rewritten list is stored
+	 * @param request the upstream request that fetched the list
+	 * @param list a list, as {@link MediaTypes#isList} says of its content type
+	 */
+	public Mono<Served> select(String name, ManifestRequest request, CachedManifest list, MachineType machineType) {
+		String key = rewrittenKey(request, list.digest(), machineType);
+		return cache.findRewritten(key)
+			.flatMap(digest -> store.find(name, digest).map(stored -> new Served(stored.bytes(), stored.mediaType(), digest)))
+			.switchIfEmpty(Mono.defer(() -> rewrite(name, key, list, machineType)));
+	}
+
+	private Mono<Served> rewrite(String name, String key, CachedManifest list, MachineType machineType) {
+		RewrittenList rewritten = rewriter.rewrite(list.bytes(), list.contentType(), machineFeatures(machineType));
+		return store.save(name, rewritten.digest(), StoredManifest.of(rewritten))
+			.then(cache.saveRewritten(key, rewritten.digest()))
+			.thenReturn(new Served(rewritten.bytes(), rewritten.mediaType(), rewritten.digest()));
+	}
+
+	// the features are part of the key, so changing a machine type's features never serves an old rewrite
+	static String rewrittenKey(ManifestRequest request, String listDigest, MachineType machineType) {
+		String features = String.join(",", new TreeSet<>(machineType.features()));
+		String featureHash = Digests.sha256(features.getBytes(StandardCharsets.UTF_8)).substring(7, 23);
+		return "r:" + request.upstream() + "/" + request.repository() + "@" + listDigest + "!" + machineType.name()
+				+ "#" + featureHash;
+	}
+
+	// The caller may one day expand these through an implication graph; the matcher takes any set.
+	private static Set<String> machineFeatures(MachineType machineType) {
+		return new LinkedHashSet<>(machineType.features());
+	}
+
+	/**
+	 * A manifest to serve.
+	 *
+	 * @param bytes the body
+	 * @param mediaType its Content-Type
+	 * @param digest its digest
+	 */
+	public record Served(byte[] bytes, String mediaType, String digest) {
+	}
+
+}
