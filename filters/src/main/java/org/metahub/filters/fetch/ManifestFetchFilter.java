@@ -55,7 +55,7 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 		}
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		ManifestRequest request = ManifestRequest.of(url, upstreamRepository(url, path), path.reference(),
-				headers.getFirst(HttpHeaders.AUTHORIZATION), headers.getFirst(HttpHeaders.ACCEPT));
+				headers.getFirst(HttpHeaders.AUTHORIZATION), accept(headers));
 		MachineType machineType = exchange.getAttribute(ExchangeAttributes.MACHINE_TYPE);
 		return fetcher.fetch(request).flatMap(outcome -> {
 			if (outcome.passThrough() != null) {
@@ -73,6 +73,12 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 			}
 			return write(exchange, manifest.bytes(), manifest.contentType(), manifest.digest());
 		});
+	}
+
+	// clients such as skopeo send one Accept header per media type: all of them go upstream
+	private static String accept(HttpHeaders headers) {
+		List<String> values = headers.getOrEmpty(HttpHeaders.ACCEPT);
+		return values.isEmpty() ? null : String.join(", ", values);
 	}
 
 	// the path of the upstream URL names the repository within the upstream: /v2/<name>/manifests/<ref>
