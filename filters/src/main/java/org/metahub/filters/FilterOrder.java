@@ -25,9 +25,6 @@ public final class FilterOrder {
 	/** Serves rewritten lists that clients ask for again by their digest. */
 	public static final int REWRITTEN_MANIFEST = WRITE_RESPONSE - 20;
 
-	/** Decorates the response so that manifest lists are rewritten for the machine type. */
-	public static final int MANIFEST_SELECTION = WRITE_RESPONSE - 10;
-
 	/** Points the request at the upstream, once the route has produced a URL. */
 	public static final int UPSTREAM_URL = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 10;
 
@@ -39,6 +36,9 @@ public final class FilterOrder {
 
 	/** Follows blob redirects for upstreams that ask for it: after the upstream's credentials are set. */
 	public static final int BLOB_REDIRECT = UPSTREAM_AUTH + 5;
+
+	/** Answers manifest requests from the cache or its own upstream fetch, rewriting lists; the routing filter never sees them. */
+	public static final int MANIFEST_FETCH = UPSTREAM_AUTH + 10;
 
 	/** Times the upstream until its response headers arrive: the last filter before the routing filter. */
 	public static final int UPSTREAM_LATENCY = NettyRoutingFilter.ORDER - 1;

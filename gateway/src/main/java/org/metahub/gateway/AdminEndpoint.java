@@ -7,6 +7,7 @@ import org.metahub.config.AdminProperties;
 import org.metahub.config.MachineTypeProperties;
 import org.metahub.config.ManifestProperties;
 import org.metahub.config.UpstreamProperties;
+import org.metahub.config.Upstreams;
 import org.metahub.filters.admin.AdminAuthenticator;
 import org.metahub.filters.explain.Explainer;
 import org.metahub.filters.explain.ManifestSource;
@@ -52,11 +53,11 @@ class AdminEndpoint {
 
 	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
 
-	/** Fetches lists for explaining; uncached, answering the upstream's challenge like the proxy does. */
+	/** Fetches lists from the default upstream for explaining; uncached, answering its challenge like the proxy does. */
 	@Bean
 	@ConditionalOnMissingBean
-	ManifestSource manifestSource(UpstreamProperties upstream, UpstreamNames upstreamNames,
-			ManifestProperties manifests) {
+	ManifestSource manifestSource(Upstreams upstreams, ManifestProperties manifests) {
+		UpstreamProperties upstream = upstreams.defaultUpstream();
 		// redirects are not followed, so neither the probe nor the credentials leave the realm's host
 		WebClient webClient = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
@@ -69,7 +70,8 @@ class AdminEndpoint {
 		UpstreamAuthorizer authorizer = new UpstreamAuthorizer(new ChallengeProbe(webClient, upstream.url()),
 				new RealmPolicy(upstream.url(), upstream.allowedRealms()),
 				new TokenCache(new HttpTokenClient(webClient, clock), clock), upstream);
-		return new UpstreamManifestSource(webClient, upstream.url(), authorizer, upstreamNames);
+		return new UpstreamManifestSource(webClient, upstream.url(), authorizer,
+				new UpstreamNames(upstream.isDockerHub()));
 	}
 
 	@Bean

@@ -1,26 +1,40 @@
 package org.metahub.gateway;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.metahub.config.FeatureImplicationProperties;
 import org.metahub.config.MachineTypeProperties;
+import org.metahub.config.ManifestCacheProperties;
 import org.metahub.config.ManifestProperties;
 import org.metahub.filters.features.FeatureImplications;
+import org.metahub.filters.fetch.InMemoryManifestCacheStore;
+import org.metahub.filters.fetch.ListSelection;
+import org.metahub.filters.fetch.ManifestCache;
+import org.metahub.filters.fetch.ManifestCacheMetrics;
+import org.metahub.filters.fetch.ManifestCacheStore;
+import org.metahub.filters.fetch.ManifestFetchFilter;
+import org.metahub.filters.fetch.ManifestFetcher;
+import org.metahub.filters.fetch.RedisManifestCacheStore;
+import org.metahub.filters.fetch.UpstreamManifestClient;
 import org.metahub.filters.manifest.FeatureMatcher;
 import org.metahub.filters.manifest.InMemoryManifestStore;
 import org.metahub.filters.manifest.IndexRewriter;
 import org.metahub.filters.manifest.MachineProfiles;
 import org.metahub.filters.manifest.ManifestListParser;
-import org.metahub.filters.manifest.ManifestSelectionFilter;
 import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.manifest.RedisManifestStore;
 import org.metahub.filters.manifest.RewrittenManifestFilter;
+import reactor.netty.http.client.HttpClient;
 
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 /**
- * Wires manifest selection: the feature implications, each machine type's profile, the matcher and rewriter,
- * the store of rewritten lists, and the two filters.
+ * Wires manifest handling: the feature implications, each machine type's profile, the matcher and
+ * rewriter, the store of rewritten lists, the manifest cache and its upstream fetcher, and the two filters.
  */
 @Configuration(proxyBeanMethods = false)
 class ManifestConfiguration {
@@ -48,14 +62,35 @@ class ManifestConfiguration {
 	}
 
 	@Bean
-	ManifestSelectionFilter manifestSelectionFilter(IndexRewriter indexRewriter, ManifestStore manifestStore,
-			ManifestProperties properties) {
-		return new ManifestSelectionFilter(indexRewriter, manifestStore, (int) properties.maxSize().toBytes());
+	RewrittenManifestFilter rewrittenManifestFilter(ManifestStore manifestStore) {
+		return new RewrittenManifestFilter(manifestStore);
 	}
 
 	@Bean
-	RewrittenManifestFilter rewrittenManifestFilter(ManifestStore manifestStore) {
-		return new RewrittenManifestFilter(manifestStore);
+	ManifestCacheMetrics manifestCacheMetrics(MeterRegistry registry) {
+		return new ManifestCacheMetrics(registry);
+	}
+
+	@Bean
+	ManifestCache manifestCache(ManifestCacheStore store, ManifestCacheMetrics metrics) {
+		return new ManifestCache(store, metrics);
+	}
+
+	/** Shares the gateway's HTTP client (connect timeout, TLS, proxy) and its response timeout. */
+	@Bean
+	ManifestFetcher manifestFetcher(HttpClient gatewayHttpClient, HttpClientProperties httpClientProperties,
+			ManifestProperties manifest, ManifestCacheProperties cache, ManifestCache manifestCache,
+			ManifestCacheMetrics metrics) {
+		UpstreamManifestClient client = new UpstreamManifestClient(gatewayHttpClient,
+				httpClientProperties.getResponseTimeout(), (int) manifest.maxSize().toBytes());
+		return new ManifestFetcher(client, manifestCache, metrics, cache.tagFreshness(), Clock.systemUTC());
+	}
+
+	@Bean
+	ManifestFetchFilter manifestFetchFilter(ManifestFetcher fetcher, IndexRewriter indexRewriter,
+			ManifestStore manifestStore, ManifestCache manifestCache, MachineProfiles machineProfiles) {
+		return new ManifestFetchFilter(fetcher, new ListSelection(indexRewriter, manifestStore, manifestCache),
+				machineProfiles, indexRewriter);
 	}
 
 	@Bean
@@ -68,6 +103,19 @@ class ManifestConfiguration {
 	@ConditionalOnRedis(false)
 	ManifestStore inMemoryManifestStore(ManifestProperties properties) {
 		return new InMemoryManifestStore(properties.storeSize());
+	}
+
+	@Bean
+	@ConditionalOnRedis
+	ManifestCacheStore redisManifestCacheStore(ReactiveRedisConnectionFactory connectionFactory,
+			ManifestCacheProperties properties) {
+		return new RedisManifestCacheStore(connectionFactory, properties.cacheTtl());
+	}
+
+	@Bean
+	@ConditionalOnRedis(false)
+	ManifestCacheStore inMemoryManifestCacheStore(ManifestCacheProperties properties) {
+		return new InMemoryManifestCacheStore(properties.cacheEntries(), properties.cacheBytes().toBytes());
 	}
 
 }

@@ -36,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"metahub.machine-types[0].login=skylake", "metahub.machine-types[0].password={noop}x",
 				"metahub.machine-types[0].features[0]=cpu:skylake",
 				"metahub.machine-types[1].login=zen", "metahub.machine-types[1].password={noop}x",
-				"metahub.machine-types[1].features[0]=cpu:zen3" })
+				"metahub.machine-types[1].features[0]=cpu:zen3",
+				"metahub.machine-types[2].login=imager", "metahub.machine-types[2].password={noop}x",
+				"metahub.machine-types[2].features[0]=cpu:cascadelake", "metahub.machine-types[2].resolve=image",
+				"metahub.machine-types[3].login=strict", "metahub.machine-types[3].password={noop}x",
+				"metahub.machine-types[3].features[0]=cpu:skylake", "metahub.machine-types[3].pinned=reject" })
 class ManifestSelectionIntegrationTest {
 
 	static final String ACCEPT_ALL = "application/vnd.oci.image.index.v1+json, "
@@ -84,6 +88,32 @@ class ManifestSelectionIntegrationTest {
 	@DynamicPropertySource
 	static void upstream(DynamicPropertyRegistry properties) {
 		properties.add("metahub.upstream.url", () -> registry.url().toString());
+	}
+
+	@Test
+	void resolveImageAnswersATagWithTheChosenImageManifestUnderItsOwnDigest() {
+		for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+			EntityExchangeResult<byte[]> result = request(method, "latest", "imager").expectStatus().isOk()
+				.expectBody().returnResult();
+			assertThat(result.getResponseHeaders().getFirst("Docker-Content-Digest")).isEqualTo(skylake.digest());
+			assertThat(result.getResponseHeaders().getContentType()).hasToString(skylake.mediaType());
+			assertThat(result.getResponseHeaders().getContentLength()).isEqualTo(skylake.size());
+			if (method == HttpMethod.GET) {
+				assertThat(result.getResponseBody()).isEqualTo(skylake.bytes());
+			}
+		}
+	}
+
+	@Test
+	void pinnedRejectRefusesTheUpstreamListDigestButNotTheRewrittenOne() {
+		request(HttpMethod.GET, list.digest(), "strict").expectStatus().isForbidden()
+			.expectBody().jsonPath("$.errors[0].code").isEqualTo("DENIED")
+			.jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("pull by tag"));
+		String rewritten = request(HttpMethod.HEAD, "latest", "strict").expectStatus().isOk()
+			.expectBody().returnResult().getResponseHeaders().getFirst("Docker-Content-Digest");
+		request(HttpMethod.GET, rewritten, "strict").expectStatus().isOk();
+		request(HttpMethod.GET, list.digest(), "skylake").expectStatus().isOk()
+			.expectHeader().valueEquals("Docker-Content-Digest", list.digest());
 	}
 
 	@Test

@@ -1,0 +1,80 @@
+package org.metahub.filters.fetch;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Typed entries over a {@link ManifestCacheStore}: manifests by digest, tags, and the digest a list
+ * was rewritten to for a machine type. The cache is an optimisation: when the store fails or is slow,
+ * reads are misses and writes are dropped, and the request goes to the upstream (logged once per outage).
+ */
+public class ManifestCache {
+
+	private static final Log logger = LogFactory.getLog(ManifestCache.class);
+
+	private static final Duration STORE_TIMEOUT = Duration.ofSeconds(2);
+
+	private final ManifestCacheStore store;
+
+	private final ManifestCacheMetrics metrics;
+
+	private final AtomicBoolean failing = new AtomicBoolean();
+
+	public ManifestCache(ManifestCacheStore store, ManifestCacheMetrics metrics) {
+		this.store = store;
+		this.metrics = metrics;
+	}
+
+	Mono<CachedManifest> findDigest(ManifestRequest request, String digest) {
+		return get(request.digestKey(digest)).map(CachedManifest::decode);
+	}
+
+	Mono<Void> saveDigest(ManifestRequest request, CachedManifest manifest) {
+		return put(request.digestKey(manifest.digest()), manifest.encode());
+	}
+
+	Mono<TagEntry> findTag(ManifestRequest request) {
+		return get(request.tagKey()).map(TagEntry::decode);
+	}
+
+	Mono<Void> saveTag(ManifestRequest request, TagEntry entry) {
+		return put(request.tagKey(), entry.encode());
+	}
+
+	/** The digest of the list rewritten for a machine type, by the upstream list's digest. */
+	public Mono<String> findRewritten(String key) {
+		return get(key).map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+	}
+
+	public Mono<Void> saveRewritten(String key, String digest) {
+		return put(key, digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+	}
+
+	private Mono<byte[]> get(String key) {
+		return store.get(key).timeout(STORE_TIMEOUT).doOnNext(found -> recovered()).onErrorResume(this::failed);
+	}
+
+	private Mono<Void> put(String key, byte[] value) {
+		return store.put(key, value).timeout(STORE_TIMEOUT).doOnSuccess(done -> recovered()).onErrorResume(this::failed);
+	}
+
+	private <T> Mono<T> failed(Throwable failure) {
+		metrics.cacheError();
+		if (failing.compareAndSet(false, true)) {
+			logger.warn("The manifest cache cannot be used, requests go to the upstream until it answers again: "
+					+ failure);
+		}
+		return Mono.empty();
+	}
+
+	private void recovered() {
+		if (failing.compareAndSet(true, false)) {
+			logger.info("The manifest cache answers again");
+		}
+	}
+
+}
