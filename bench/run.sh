@@ -156,7 +156,7 @@ log "timing $STARTS gateway starts (launch to first 200/401 on /v2/)"
 for i in $(seq 1 "$STARTS"); do
   t0=$(date +%s%N)
   start_gateway "$W/logs/gateway-start$i.log"
-  wait_http "$GW/v2/" 60
+  wait_http "$GW/v2/" 240
   record ready_s gateway "$i" "$(echo "$(date +%s%N) $t0" | awk '{printf "%.3f", ($1-$2)/1e9}')"
   stop_gateway
 done
@@ -164,7 +164,7 @@ done
 JFR_OPTS=()
 [ "$PROFILE" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$W/gateway.jfr",settings=profile,dumponexit=true)
 start_gateway "$W/logs/gateway.log" "${JFR_OPTS[@]}"
-wait_http "$GW/v2/" 60
+wait_http "$GW/v2/" 240
 rss_kib() { awk '/^VmRSS/{print $2}' "/proc/$1/status"; }
 heap_kib() { jstat -gc "$1" | awk 'NR==2{printf "%d", $3+$4+$6+$8}'; } # S0U+S1U+EU+OU
 sleep 2
