@@ -18,6 +18,7 @@
 #   CONNS=64          wrk connections for the request-rate runs
 #   NODES=200         simulated nodes of the concurrent pull
 #   STARTS=3          gateway starts timed for the ready figure
+#   NGINX_PROXY_BUFFER_SIZE=   e.g. 64k: nginx's read size when unbuffered (default: nginx's own, one page)
 #   PROFILE=0         1: run the gateway with a JFR recording, summarised into the results file
 #   GATEWAY_JAVA_OPTS extra JVM options for the gateway
 #   BENCH_WORKDIR=/tmp/metahub-bench   data, logs and configuration (the 1 GiB blob is kept for reuse)
@@ -120,6 +121,7 @@ http {
       proxy_set_header Connection "";
       proxy_set_header Host \$http_host;
       proxy_buffering off;
+      ${NGINX_PROXY_BUFFER_SIZE:+proxy_buffer_size $NGINX_PROXY_BUFFER_SIZE;}
       proxy_request_buffering off;
       proxy_read_timeout 300s;
     }
@@ -158,11 +160,13 @@ for i in $(seq 1 "$STARTS"); do
   start_gateway "$W/logs/gateway-start$i.log"
   wait_http "$GW/v2/" 240
   record ready_s gateway "$i" "$(echo "$(date +%s%N) $t0" | awk '{printf "%.3f", ($1-$2)/1e9}')"
+  # CPU seconds spent until ready: unlike wall time, hardly affected by other load on a shared machine
+  record ready_cpu_s gateway "$i" "$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$GW_PID/stat")"
   stop_gateway
 done
 
 JFR_OPTS=()
-[ "$PROFILE" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$W/gateway.jfr",settings=profile,dumponexit=true)
+[ "$PROFILE" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$W/gateway.jfr",settings=profile,dumponexit=true -XX:FlightRecorderOptions=stackdepth=256)
 start_gateway "$W/logs/gateway.log" "${JFR_OPTS[@]}"
 wait_http "$GW/v2/" 240
 rss_kib() { awk '/^VmRSS/{print $2}' "/proc/$1/status"; }
@@ -285,7 +289,7 @@ mkdir -p "$HERE/results"
   echo "redis: $(redis-server --version | awk '{print $3}')"
   echo "wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
   echo "commit: $COMMIT"
-  echo "parameters: REPS=$REPS DURATION=${DURATION}s BLOB_MIB=$BLOB_MIB CLIENTS=$CLIENTS CONNS=$CONNS NODES=$NODES STARTS=$STARTS GATEWAY_JAVA_OPTS='${GATEWAY_JAVA_OPTS:-}'"
+  echo "parameters: NGINX_PROXY_BUFFER_SIZE=${NGINX_PROXY_BUFFER_SIZE:-default} REPS=$REPS DURATION=${DURATION}s BLOB_MIB=$BLOB_MIB CLIENTS=$CLIENTS CONNS=$CONNS NODES=$NODES STARTS=$STARTS GATEWAY_JAVA_OPTS='${GATEWAY_JAVA_OPTS:-}'"
 } > "$W/machine.txt"
 PROFILE_MD=; [ "$PROFILE" = 1 ] && [ -s "$W/profile.md" ] && PROFILE_MD=$W/profile.md
 python3 "$HERE/report.py" "$TSV" "$W/machine.txt" "$CLIENTS" $PROFILE_MD > "$OUT"
