@@ -3,7 +3,7 @@
 #   jfr-top.sh <recording.jfr> [top-n]
 set -euo pipefail
 JFR=$1 N=${2:-15}
-jfr print --events jdk.ExecutionSample "$JFR" | python3 -c '
+jfr print --stack-depth 64 --events jdk.ExecutionSample "$JFR" | python3 -c '
 import re, sys, collections
 n = int(sys.argv[1])
 top, ours, total, stack, in_stack = collections.Counter(), collections.Counter(), 0, [], False
