@@ -121,7 +121,7 @@ http {
       proxy_set_header Connection "";
       proxy_set_header Host \$http_host;
       proxy_buffering off;
-      ${NGINX_PROXY_BUFFER_SIZE:+proxy_buffer_size $NGINX_PROXY_BUFFER_SIZE;}
+      ${NGINX_PROXY_BUFFER_SIZE:+proxy_buffer_size $NGINX_PROXY_BUFFER_SIZE; proxy_buffers 4 $NGINX_PROXY_BUFFER_SIZE; proxy_busy_buffers_size $NGINX_PROXY_BUFFER_SIZE;}
       proxy_request_buffering off;
       proxy_read_timeout 300s;
     }
