@@ -22,7 +22,8 @@ public class CredentialCache {
 
 	private static final String ALGORITHM = "HmacSHA256";
 
-	private final SecretKeySpec key;
+	// Mac.getInstance looks the provider up each time: one initialised instance per thread instead
+	private final ThreadLocal<Mac> macs;
 
 	private final Duration ttl;
 
@@ -33,7 +34,8 @@ public class CredentialCache {
 	public CredentialCache(int maxSize, Duration ttl, Clock clock) {
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
-		this.key = new SecretKeySpec(secret, ALGORITHM);
+		SecretKeySpec key = new SecretKeySpec(secret, ALGORITHM);
+		this.macs = ThreadLocal.withInitial(() -> newMac(key));
 		this.ttl = ttl;
 		this.clock = clock;
 		this.verified = new ExpiringMap<>(maxSize, clock);
@@ -48,12 +50,16 @@ public class CredentialCache {
 	}
 
 	private String mac(BasicCredentials credentials) {
+		// the login's length first, so that "a:b" + "c" and "a" + "b:c" differ
+		String input = credentials.login().length() + ":" + credentials.login() + ":" + credentials.password();
+		return HexFormat.of().formatHex(macs.get().doFinal(input.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static Mac newMac(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			// the login's length first, so that "a:b" + "c" and "a" + "b:c" differ
-			String input = credentials.login().length() + ":" + credentials.login() + ":" + credentials.password();
-			return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("every Java runtime has HmacSHA256", ex);
