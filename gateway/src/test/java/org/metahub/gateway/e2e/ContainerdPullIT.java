@@ -1,10 +1,15 @@
 package org.metahub.gateway.e2e;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryPusher.Entry;
 import org.metahub.filters.testing.RegistryPusher.Pushed;
@@ -68,11 +73,45 @@ class ContainerdPullIT {
 		assertThat(type2Image).isEqualTo(skylake.digest());
 	}
 
+	/**
+	 * A node configured as the Helm chart's node login does it: a {@code hosts.toml} mirror entry for the
+	 * registry that points at the gateway with a static {@code Authorization} header. containerd sends
+	 * {@code ?ns=<registry>}, which routes to the upstream of that name; no challenge, no credentials flag.
+	 */
+	@Test
+	void aHostsTomlMirrorWithAStaticHeaderPullsThroughTheGatewayAsTheNodesMachineType(@TempDir Path hosts)
+			throws Exception {
+		String registryHost = "127.0.0.1:" + registry.port();
+		Path mirror = Files.createDirectories(hosts.resolve(registryHost));
+		String header = Base64.getEncoder().encodeToString("qnib-type2:qnib-type2".getBytes(StandardCharsets.UTF_8));
+		Files.writeString(mirror.resolve("hosts.toml"), """
+				server = "http://%s"
+
+				[host."http://%s"]
+				  capabilities = ["pull", "resolve"]
+
+				[host."http://%s".header]
+				  Authorization = ["Basic %s"]
+				""".formatted(registryHost, gateway.hostAndPort(), gateway.hostAndPort(), header));
+		String reference = registryHost + "/qnib/bench:latest";
+
+		containerd.ctr("--namespace", "mirror", "images", "pull", "--hosts-dir", hosts.toString(), "--snapshotter",
+				"native", "--platform", "linux/amd64", reference).assertSucceeded();
+
+		// had containerd fallen back to the registry itself, it would hold the unrewritten list (generic first)
+		assertThat(chosenImage("mirror", reference)).isEqualTo(skylake.digest());
+		assertThat(gateway.log()).contains("ns=" + registryHost);
+	}
+
 	/** Pulls as the login into a namespace of its own and returns the digest of the image manifest unpacked. */
 	private static String pull(String login, String password) {
 		String reference = gateway.hostAndPort() + "/qnib/bench:latest";
 		containerd.ctr("--namespace", login, "images", "pull", "--plain-http", "--user", login + ":" + password,
 				"--snapshotter", "native", "--platform", "linux/amd64", reference).assertSucceeded();
+		return chosenImage(login, reference);
+	}
+
+	private static String chosenImage(String login, String reference) {
 		String listDigest = containerd.ctr("--namespace", login, "images", "ls", "--quiet").output().lines()
 			.filter(reference::equals).findFirst()
 			.map(name -> targetDigest(login, name))
