@@ -2,12 +2,11 @@ package org.metahub.filters.fetch;
 
 import java.time.Duration;
 
+import org.metahub.filters.manifest.RedisByteTemplates;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
-import org.springframework.data.redis.serializer.RedisSerializationContext;
-import org.springframework.data.redis.serializer.RedisSerializer;
 
 /** Cache entries in Redis, shared by all replicas, each kept for a fixed time. */
 public final class RedisManifestCacheStore implements ManifestCacheStore {
@@ -19,12 +18,7 @@ public final class RedisManifestCacheStore implements ManifestCacheStore {
 	private final Duration ttl;
 
 	public RedisManifestCacheStore(ReactiveRedisConnectionFactory connectionFactory, Duration ttl) {
-		RedisSerializationContext<String, byte[]> context = RedisSerializationContext
-			.<String, byte[]>newSerializationContext(RedisSerializer.byteArray())
-			.key(RedisSerializer.string())
-			.value(RedisSerializer.byteArray())
-			.build();
-		this.redis = new ReactiveRedisTemplate<>(connectionFactory, context);
+		this.redis = RedisByteTemplates.create(connectionFactory);
 		this.ttl = ttl;
 	}
 

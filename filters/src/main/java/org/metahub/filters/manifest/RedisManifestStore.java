@@ -11,8 +11,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
-import org.springframework.data.redis.serializer.RedisSerializationContext;
-import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * Rewritten lists in Redis, shared by all replicas, each for a fixed time. A value is the media type,
@@ -27,12 +25,7 @@ public final class RedisManifestStore implements ManifestStore {
 	private final Duration ttl;
 
 	public RedisManifestStore(ReactiveRedisConnectionFactory connectionFactory, Duration ttl) {
-		RedisSerializationContext<String, byte[]> context = RedisSerializationContext
-			.<String, byte[]>newSerializationContext(RedisSerializer.byteArray())
-			.key(RedisSerializer.string())
-			.value(RedisSerializer.byteArray())
-			.build();
-		this.redis = new ReactiveRedisTemplate<>(connectionFactory, context);
+		this.redis = RedisByteTemplates.create(connectionFactory);
 		this.ttl = ttl;
 	}
 
