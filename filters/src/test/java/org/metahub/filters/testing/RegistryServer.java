@@ -3,9 +3,6 @@ package org.metahub.filters.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +27,7 @@ public final class RegistryServer extends ServerProcess {
 		this.port = port;
 		this.username = builder.username;
 		this.password = builder.password;
-		awaitReady("docker-registry", this::answersBase);
+		awaitReady("docker-registry", () -> answersBase(url()));
 	}
 
 	public static RegistryServer start() {
@@ -66,21 +63,6 @@ public final class RegistryServer extends ServerProcess {
 			.filter(line -> line.contains("http.request.uri=\"" + pathPart) || line.contains(pathPart))
 			.filter(line -> line.contains("response completed"))
 			.count();
-	}
-
-	private boolean answersBase() {
-		try {
-			HttpResponse<Void> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(url().resolve("/v2/")).build(), HttpResponse.BodyHandlers.discarding());
-			return response.statusCode() == 200 || response.statusCode() == 401;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	private static Path writeConfig(Builder builder, Path directory, int port) {

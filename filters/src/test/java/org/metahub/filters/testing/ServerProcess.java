@@ -2,6 +2,10 @@ package org.metahub.filters.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +43,23 @@ public class ServerProcess implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether a registry-like server answers {@code GET /v2/} with 200 or 401, as it does once it is up. */
+	protected static boolean answersBase(URI base) {
+		try {
+			HttpResponse<Void> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(base.resolve("/v2/")).build(),
+						HttpResponse.BodyHandlers.discarding());
+			return response.statusCode() == 200 || response.statusCode() == 401;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

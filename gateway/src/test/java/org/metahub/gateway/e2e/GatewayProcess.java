@@ -2,9 +2,6 @@ package org.metahub.gateway.e2e;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +19,7 @@ final class GatewayProcess extends ServerProcess {
 		super(directory, command);
 		this.port = port;
 		// generous: CI machines have two cores and start-up competes with the build
-		awaitReady("metahub gateway", java.time.Duration.ofSeconds(120), this::answersBase);
+		awaitReady("metahub gateway", java.time.Duration.ofSeconds(120), () -> answersBase(url()));
 	}
 
 	/** Starts the gateway with extra JVM options and {@code --key=value} arguments. */
@@ -69,21 +66,6 @@ final class GatewayProcess extends ServerProcess {
 			throw new IllegalStateException(jar + " does not exist: run the end-to-end tests with ./mvnw verify");
 		}
 		return jar;
-	}
-
-	private boolean answersBase() {
-		try {
-			HttpResponse<Void> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(url().resolve("/v2/")).build(), HttpResponse.BodyHandlers.discarding());
-			return response.statusCode() == 401 || response.statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 }
