@@ -37,6 +37,12 @@ class ContainerdPullIT {
 
 	private static Pushed skylake;
 
+	private static Pushed baseline;
+
+	private static Pushed levelV3;
+
+	private static Pushed broadwellBuild;
+
 	@BeforeAll
 	static void start() {
 		registry = RegistryServer.start();
@@ -46,7 +52,21 @@ class ContainerdPullIT {
 		skylake = pusher.pushImage("qnib/bench", null, "skylake", true);
 		pusher.pushList("qnib/bench", "latest", true, List.of(Entry.of(generic, "amd64"),
 				Entry.of(broadwell, "amd64", "cpu:broadwell"), Entry.of(skylake, "amd64", "cpu:skylake")));
-		gateway = GatewayProcess.start(List.of("-Xmx256m"), List.of("--metahub.upstream.url=" + registry.url()));
+		baseline = pusher.pushImage("qnib/levels", null, "baseline", true);
+		levelV3 = pusher.pushImage("qnib/levels", null, "x86-64-v3", true);
+		pusher.pushList("qnib/levels", "latest", true, List.of(Entry.of(baseline, "amd64"),
+				new Entry(levelV3, "linux", "amd64", "v3", List.of(), false)));
+		Pushed haswellBuild = pusher.pushImage("qnib/older-builds", null, "haswell", true);
+		broadwellBuild = pusher.pushImage("qnib/older-builds", null, "broadwell", true);
+		pusher.pushList("qnib/older-builds", "latest", true, List.of(Entry.of(haswellBuild, "amd64", "cpu:haswell"),
+				Entry.of(broadwellBuild, "amd64", "cpu:broadwell")));
+		gateway = GatewayProcess.start(List.of("-Xmx256m"), List.of("--metahub.upstream.url=" + registry.url(),
+				"--metahub.machine-types[0].login=qnib-type1", "--metahub.machine-types[0].password={noop}qnib-type1",
+				"--metahub.machine-types[0].features[0]=cpu:broadwell",
+				"--metahub.machine-types[1].login=qnib-type2", "--metahub.machine-types[1].password={noop}qnib-type2",
+				"--metahub.machine-types[1].features[0]=cpu:skylake",
+				"--metahub.machine-types[2].login=old-node", "--metahub.machine-types[2].password={noop}old-node",
+				"--metahub.machine-types[2].features[0]=cpu:westmere"));
 		containerd = Containerd.start();
 	}
 
@@ -71,6 +91,18 @@ class ContainerdPullIT {
 
 		assertThat(type1Image).isEqualTo(broadwell.digest());
 		assertThat(type2Image).isEqualTo(skylake.digest());
+	}
+
+	/** containerd never picks an amd64/v3 entry by itself: the gateway chooses and emits it as plain amd64. */
+	@Test
+	void anAmd64V3EntryReachesABroadwellNodeAndNotAnOlderOne() {
+		assertThat(pull("qnib-type1", "qnib-type1", "qnib/levels:latest")).isEqualTo(levelV3.digest());
+		assertThat(pull("old-node", "old-node", "qnib/levels:latest")).isEqualTo(baseline.digest());
+	}
+
+	@Test
+	void aSkylakeNodeTakesTheBroadwellBuildWhenOnlyBroadwellAndHaswellAreOffered() {
+		assertThat(pull("qnib-type2", "qnib-type2", "qnib/older-builds:latest")).isEqualTo(broadwellBuild.digest());
 	}
 
 	/**
@@ -105,7 +137,11 @@ class ContainerdPullIT {
 
 	/** Pulls as the login into a namespace of its own and returns the digest of the image manifest unpacked. */
 	private static String pull(String login, String password) {
-		String reference = gateway.hostAndPort() + "/qnib/bench:latest";
+		return pull(login, password, "qnib/bench:latest");
+	}
+
+	private static String pull(String login, String password, String image) {
+		String reference = gateway.hostAndPort() + "/" + image;
 		containerd.ctr("--namespace", login, "images", "pull", "--plain-http", "--user", login + ":" + password,
 				"--snapshotter", "native", "--platform", "linux/amd64", reference).assertSucceeded();
 		return chosenImage(login, reference);
