@@ -52,6 +52,8 @@ class VirtualImageServingTest {
 
 	private static Pushed shadowed;
 
+	private static Pushed cold;
+
 	@LocalServerPort
 	private int port;
 
@@ -63,6 +65,13 @@ class VirtualImageServingTest {
 		skylake = RegistryPusher.to(ghcr).pushImage("qnib/bench", "skylake", "skylake", false);
 		shadowed = RegistryPusher.to(hub).pushImage("qnib/bench", "upstream", "upstream", true);
 		RegistryPusher.to(hub).pushImage("seed/bench", "moving", "first", true);
+		cold = RegistryPusher.to(ghcr).pushImage("seed/cold", "v1", "cold", true);
+		Files.writeString(specs.resolve("cold.yaml"), """
+				image: qnib/cold:v1
+				manifests:
+				  - image: ghcr.io/seed/cold:v1
+				    platform: {architecture: amd64, os: linux, features: [cpu:broadwell]}
+				""", StandardCharsets.UTF_8);
 		Files.writeString(specs.resolve("bench.yml"), """
 				image: qnib/bench:latest
 				tags: ['1.0']
@@ -150,6 +159,17 @@ class VirtualImageServingTest {
 		assertThat(after).contains(second.digest()).doesNotContain(first.digest());
 		request(HttpMethod.GET, "/v2/qnib/moving/manifests/" + second.digest(), "qnib-type1").expectStatus().isOk()
 			.expectHeader().valueEquals("Docker-Content-Digest", second.digest());
+	}
+
+	@Test
+	void aDigestHandedOutElsewhereIsFoundByRebuildingTheDeclaredIndexes() {
+		// nothing was pulled under qnib/cold on this replica: as if another replica had served the list
+		String layer = ManifestBlobs.digests(cold.bytes()).get(1);
+		byte[] bytes = request(HttpMethod.GET, "/v2/qnib/cold/blobs/" + layer, "qnib-type2").expectStatus().isOk()
+			.expectBody().returnResult().getResponseBody();
+		assertThat(Digests.sha256(bytes)).isEqualTo(layer);
+		request(HttpMethod.GET, "/v2/qnib/cold/manifests/" + cold.digest(), "qnib-type2").expectStatus().isOk()
+			.expectHeader().valueEquals("Docker-Content-Digest", cold.digest());
 	}
 
 	private void assertServes(String machineType, String tag, Pushed chosen, Pushed other) {

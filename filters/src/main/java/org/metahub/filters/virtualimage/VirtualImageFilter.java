@@ -110,9 +110,9 @@ public class VirtualImageFilter implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> child(ServerWebExchange exchange, DistributionPath path) {
-		ComponentLocation location = digests.find(path.name(), path.reference())
-			.orElseThrow(() -> unknown(OciError.MANIFEST_UNKNOWN, path));
-		return child(exchange, path.name(), path.reference(), location);
+		return resolver.locate(images, path.name(), path.reference())
+			.flatMap(location -> child(exchange, path.name(), path.reference(),
+					location.orElseThrow(() -> unknown(OciError.MANIFEST_UNKNOWN, path))));
 	}
 
 	private Mono<Void> child(ServerWebExchange exchange, String name, String digest, ComponentLocation location) {
@@ -142,14 +142,15 @@ public class VirtualImageFilter implements GlobalFilter, Ordered {
 	// the upstream filters point the request at the component's repository and stream the blob
 	private Mono<Void> reroute(ServerWebExchange exchange, GatewayFilterChain chain, DistributionPath path) {
 		OciError error = path.kind() == DistributionPath.Kind.BLOB ? OciError.BLOB_UNKNOWN : OciError.MANIFEST_UNKNOWN;
-		ComponentLocation location = digests.find(path.name(), path.reference())
-			.orElseThrow(() -> unknown(error, path));
-		UpstreamProperties upstream = components.upstream(location);
-		Map<String, Object> attributes = exchange.getAttributes();
-		attributes.put(ExchangeAttributes.DISTRIBUTION_PATH, path.withName(location.repository()));
-		attributes.put(ExchangeAttributes.UPSTREAM, upstream);
-		attributes.put(ExchangeAttributes.UPSTREAM_ROUTE, new UpstreamRoute(upstream, UpstreamRoute.Form.DEFAULT));
-		return chain.filter(exchange);
+		return resolver.locate(images, path.name(), path.reference()).flatMap(found -> {
+			ComponentLocation location = found.orElseThrow(() -> unknown(error, path));
+			UpstreamProperties upstream = components.upstream(location);
+			Map<String, Object> attributes = exchange.getAttributes();
+			attributes.put(ExchangeAttributes.DISTRIBUTION_PATH, path.withName(location.repository()));
+			attributes.put(ExchangeAttributes.UPSTREAM, upstream);
+			attributes.put(ExchangeAttributes.UPSTREAM_ROUTE, new UpstreamRoute(upstream, UpstreamRoute.Form.DEFAULT));
+			return chain.filter(exchange);
+		});
 	}
 
 	private static RuntimeException unknown(OciError error, DistributionPath path) {

@@ -1,6 +1,7 @@
 package org.metahub.filters.virtualimage;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.metahub.filters.fetch.CachedManifest;
 import org.metahub.filters.fetch.FetchOutcome;
@@ -51,6 +52,32 @@ public class VirtualIndexResolver {
 			.flatMap(index -> store.save(spec.name(), index.digest(), index.toStoredManifest())
 				.then(Mono.fromRunnable(() -> digests.rememberIndex(spec.name(), index)))
 				.thenReturn(index));
+	}
+
+	/**
+	 * Where a digest requested under the virtual name lives. The digest index is per replica memory, so on
+	 * a miss (another replica handed the digest out, or this one restarted) the indexes of every declared
+	 * tag are built again and their image manifests read for their blobs, then the index is asked once more.
+	 */
+	public Mono<Optional<ComponentLocation>> locate(VirtualImages images, String name, String digest) {
+		Optional<ComponentLocation> known = digests.find(name, digest);
+		if (known.isPresent()) {
+			return Mono.just(known);
+		}
+		return Flux.fromIterable(images.tags(name))
+			.flatMap(tag -> Mono.justOrEmpty(images.find(name, tag)))
+			.distinct()
+			.concatMap(this::resolve)
+			.concatMap(index -> Flux.fromIterable(index.locations().entrySet()))
+			.concatMap(entry -> components.fetch(entry.getValue(), entry.getKey(), ACCEPT_ALL)
+				.doOnNext(outcome -> rememberBlobs(name, outcome, entry.getValue())))
+			.then(Mono.fromSupplier(() -> digests.find(name, digest)));
+	}
+
+	private void rememberBlobs(String name, FetchOutcome outcome, ComponentLocation location) {
+		if (outcome.manifest() != null && !MediaTypes.isList(outcome.manifest().contentType())) {
+			digests.rememberBlobs(name, outcome.manifest().bytes(), location);
+		}
 	}
 
 	private Mono<ComponentManifest> component(VirtualImageSpec spec, int i, VirtualImageSpec.Component component) {
