@@ -32,7 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (cpu:broadwell) and {@code qnib-type2} (cpu:skylake), and tags that are always revalidated.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "metahub.manifest.tag-freshness=0s")
+		properties = { "metahub.manifest.tag-freshness=0s",
+				"metahub.machine-types[0].login=qnib-type1", "metahub.machine-types[0].password={noop}qnib-type1",
+				"metahub.machine-types[0].features[0]=cpu:broadwell",
+				"metahub.machine-types[1].login=qnib-type2", "metahub.machine-types[1].password={noop}qnib-type2",
+				"metahub.machine-types[1].features[0]=cpu:skylake",
+				"metahub.machine-types[2].login=imager", "metahub.machine-types[2].password={noop}imager",
+				"metahub.machine-types[2].features[0]=cpu:skylake", "metahub.machine-types[2].resolve=image" })
 class VirtualImageServingTest {
 
 	private static final String ACCEPT_ALL = ManifestSelectionIntegrationTest.ACCEPT_ALL;
@@ -65,6 +71,12 @@ class VirtualImageServingTest {
 		skylake = RegistryPusher.to(ghcr).pushImage("qnib/bench", "skylake", "skylake", false);
 		shadowed = RegistryPusher.to(hub).pushImage("qnib/bench", "upstream", "upstream", true);
 		RegistryPusher.to(hub).pushImage("seed/bench", "moving", "first", true);
+		Files.writeString(specs.resolve("broken.yml"), """
+				image: qnib/broken
+				manifests:
+				  - image: seed/bench:missing
+				    platform: {architecture: amd64, os: linux}
+				""", StandardCharsets.UTF_8);
 		cold = RegistryPusher.to(ghcr).pushImage("seed/cold", "v1", "cold", true);
 		Files.writeString(specs.resolve("cold.yaml"), """
 				image: qnib/cold:v1
@@ -159,6 +171,21 @@ class VirtualImageServingTest {
 		assertThat(after).contains(second.digest()).doesNotContain(first.digest());
 		request(HttpMethod.GET, "/v2/qnib/moving/manifests/" + second.digest(), "qnib-type1").expectStatus().isOk()
 			.expectHeader().valueEquals("Docker-Content-Digest", second.digest());
+	}
+
+	@Test
+	void resolveImageServesTheChosenComponentManifestForTheTag() {
+		request(HttpMethod.GET, "/v2/qnib/bench/manifests/latest", "imager").expectStatus().isOk()
+			.expectHeader().valueEquals("Docker-Content-Digest", skylake.digest())
+			.expectBody().consumeWith(result -> assertThat(result.getResponseBody()).isEqualTo(skylake.bytes()));
+	}
+
+	@Test
+	void aComponentThatCannotBeResolvedFailsThePull() {
+		request(HttpMethod.GET, "/v2/qnib/broken/manifests/latest", "qnib-type1").expectStatus().isEqualTo(502)
+			.expectBody().jsonPath("$.errors[0].code").isEqualTo("MANIFEST_INVALID")
+			.jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+				.contains("manifests[0]", "seed/bench:missing", "HTTP 404"));
 	}
 
 	@Test
