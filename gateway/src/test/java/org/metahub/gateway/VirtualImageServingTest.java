@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -29,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Virtual images served through the whole gateway: components in another repository of the default
  * upstream and on a second upstream ({@code ghcr.io}), the demo machine types {@code qnib-type1}
- * (cpu:broadwell) and {@code qnib-type2} (cpu:skylake), and tags that are always revalidated.
+ * (cpu:broadwell) and {@code qnib-type2} (cpu:skylake), and tags that are always revalidated. The context is
+ * closed after the class, so that its shutdown does not add to the fork's exit time.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "metahub.manifest.tag-freshness=0s",
 				"metahub.machine-types[0].login=qnib-type1", "metahub.machine-types[0].password={noop}qnib-type1",
