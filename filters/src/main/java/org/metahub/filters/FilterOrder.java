@@ -25,6 +25,12 @@ public final class FilterOrder {
 	/** Serves rewritten lists that clients ask for again by their digest. */
 	public static final int REWRITTEN_MANIFEST = WRITE_RESPONSE - 20;
 
+	/**
+	 * Answers virtual images: after the rewritten lists (which include built indexes) and before the
+	 * upstream URL, so that a rerouted blob request gets the component's URL and credentials.
+	 */
+	public static final int VIRTUAL_IMAGE = WRITE_RESPONSE - 10;
+
 	/** Points the request at the upstream, once the route has produced a URL. */
 	public static final int UPSTREAM_URL = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 10;
 

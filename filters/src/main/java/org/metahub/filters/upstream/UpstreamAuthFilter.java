@@ -55,6 +55,17 @@ public class UpstreamAuthFilter implements GlobalFilter, Ordered {
 		});
 	}
 
+	/**
+	 * The upstream's credentials for one request of the gateway's own, such as a virtual image's component:
+	 * anonymous when the upstream has no authorizer.
+	 * @param upstreamPath the request under the upstream's repository name
+	 */
+	public Mono<UpstreamGrant> grant(UpstreamProperties upstream, DistributionPath upstreamPath) {
+		UpstreamAuthorizer authorizer = authorizers.get(upstream.name());
+		return authorizer == null ? Mono.just(new UpstreamGrant(null, () -> {
+		})) : authorizer.authorize(upstreamPath);
+	}
+
 	@Override
 	public int getOrder() {
 		return FilterOrder.UPSTREAM_AUTH;
