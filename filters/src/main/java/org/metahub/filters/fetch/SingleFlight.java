@@ -27,7 +27,11 @@ public final class SingleFlight<K, V> {
 			Mono<V> flight = inFlight.computeIfAbsent(key, k -> {
 				started[0] = true;
 				Mono<V>[] self = new Mono[1];
-				self[0] = Mono.defer(work).doFinally(signal -> inFlight.remove(k, self[0])).cache();
+				// forgotten before the result reaches anyone, so a caller who reacts to it starts afresh
+				self[0] = Mono.defer(work)
+					.doOnTerminate(() -> inFlight.remove(k, self[0]))
+					.doFinally(signal -> inFlight.remove(k, self[0]))
+					.cache();
 				return self[0];
 			});
 			if (!started[0]) {

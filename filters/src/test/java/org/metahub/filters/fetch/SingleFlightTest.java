@@ -1,5 +1,7 @@
 package org.metahub.filters.fetch;
 
+import java.util.function.Supplier;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +49,19 @@ class SingleFlightTest {
 		assertThat(failing.onErrorReturn("failed").block()).isEqualTo("failed");
 		assertThat(flights.run("k", () -> Mono.just("ok")).block()).isEqualTo("ok");
 		assertThat(executions).hasValue(1);
+	}
+
+	@Test
+	void aCallerReactingToTheResultStartsAfresh() {
+		AtomicInteger executions = new AtomicInteger();
+		SingleFlight<String, Integer> flights = new SingleFlight<>(() -> {
+		});
+		Supplier<Mono<Integer>> work = () -> Mono.fromCallable(executions::incrementAndGet);
+
+		Integer second = flights.run("k", work).flatMap(first -> flights.run("k", work)).block(Duration.ofSeconds(5));
+
+		assertThat(second).isEqualTo(2);
+		assertThat(executions).hasValue(2);
 	}
 
 }
