@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metahub.filters.manifest.ManifestStore;
-import org.metahub.filters.manifest.RedisManifestStore;
+import org.metahub.filters.manifest.NearCachedManifestStore;
 import org.metahub.filters.oci.Digests;
 import org.metahub.filters.testing.RedisServer;
 import org.metahub.filters.testing.RegistryPusher;
@@ -71,7 +71,7 @@ class ManifestStoreRedisIntegrationTest {
 
 	@Test
 	void rewrittenListIsStoredInRedisAndServedByItsDigest() {
-		assertThat(store).isInstanceOf(RedisManifestStore.class);
+		assertThat(store).isInstanceOf(NearCachedManifestStore.class);
 		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
 		byte[] body = client.get().uri("/v2/team/app/manifests/latest").header("Authorization", GatewayClient.basic("skylake", "x"))
 			.header("Accept", ManifestSelectionIntegrationTest.ACCEPT_ALL)

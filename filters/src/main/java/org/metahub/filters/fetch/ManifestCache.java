@@ -20,21 +20,32 @@ public class ManifestCache {
 
 	private final ManifestCacheStore store;
 
+	private final ManifestCacheStore near;
+
 	private final ManifestCacheMetrics metrics;
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
 	public ManifestCache(ManifestCacheStore store, ManifestCacheMetrics metrics) {
+		this(store, null, metrics);
+	}
+
+	/**
+	 * @param near a bounded in-memory copy of the immutable entries (by digest, rewrites) in front of a
+	 * shared store, or {@code null} when the store is in memory already
+	 */
+	public ManifestCache(ManifestCacheStore store, ManifestCacheStore near, ManifestCacheMetrics metrics) {
 		this.store = store;
+		this.near = near;
 		this.metrics = metrics;
 	}
 
 	Mono<CachedManifest> findDigest(ManifestRequest request, String digest) {
-		return get(request.digestKey(digest)).map(CachedManifest::decode);
+		return getImmutable(request.digestKey(digest)).map(CachedManifest::decode);
 	}
 
 	Mono<Void> saveDigest(ManifestRequest request, CachedManifest manifest) {
-		return put(request.digestKey(manifest.digest()), manifest.encode());
+		return putImmutable(request.digestKey(manifest.digest()), manifest.encode());
 	}
 
 	Mono<TagEntry> findTag(ManifestRequest request) {
@@ -47,11 +58,24 @@ public class ManifestCache {
 
 	/** The digest of the list rewritten for a machine type, by the upstream list's digest. */
 	public Mono<String> findRewritten(String key) {
-		return get(key).map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+		return getImmutable(key).map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
 	}
 
 	public Mono<Void> saveRewritten(String key, String digest) {
-		return put(key, digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		return putImmutable(key, digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+	}
+
+	// entries whose key names their content never change, so the near copy needs no revalidation
+	private Mono<byte[]> getImmutable(String key) {
+		if (near == null) {
+			return get(key);
+		}
+		return near.get(key).switchIfEmpty(Mono.defer(() -> get(key)
+			.flatMap(found -> near.put(key, found).thenReturn(found))));
+	}
+
+	private Mono<Void> putImmutable(String key, byte[] value) {
+		return near == null ? put(key, value) : put(key, value).then(near.put(key, value));
 	}
 
 	private Mono<byte[]> get(String key) {
