@@ -1,6 +1,5 @@
 package org.metahub.gateway.e2e;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +72,7 @@ class MatchingPullIT {
 
 	@Test
 	void aSkylakeMachineOfferedBroadwellAndHaswellGetsBroadwell(@TempDir Path folder) {
-		ImageLayout pulled = copy("qnib/cpu:latest", "skylake-node", folder);
+		ImageLayout pulled = Skopeo.copy(gateway, "qnib/cpu:latest", "skylake-node:skylake-node", folder.resolve("skylake-node"));
 
 		assertThat(pulled.marker()).isEqualTo("broadwell");
 		assertThat(pulled.manifestDigest()).isEqualTo(broadwell.digest());
@@ -81,7 +80,7 @@ class MatchingPullIT {
 
 	@Test
 	void anAmd64V3EntryServesABroadwellHost(@TempDir Path folder) {
-		ImageLayout pulled = copy("qnib/levels:latest", "broadwell-node", folder);
+		ImageLayout pulled = Skopeo.copy(gateway, "qnib/levels:latest", "broadwell-node:broadwell-node", folder.resolve("broadwell-node"));
 
 		assertThat(pulled.marker()).isEqualTo("v3");
 		assertThat(pulled.manifestDigest()).isEqualTo(v3.digest());
@@ -89,7 +88,7 @@ class MatchingPullIT {
 
 	@Test
 	void anOlderHostGetsTheBaselineInsteadOfTheV3Entry(@TempDir Path folder) {
-		ImageLayout pulled = copy("qnib/levels:latest", "westmere-node", folder);
+		ImageLayout pulled = Skopeo.copy(gateway, "qnib/levels:latest", "westmere-node:westmere-node", folder.resolve("westmere-node"));
 
 		assertThat(pulled.marker()).isEqualTo("baseline");
 		assertThat(pulled.manifestDigest()).isEqualTo(baseline.digest());
@@ -97,32 +96,13 @@ class MatchingPullIT {
 
 	@Test
 	void theRewrittenListOffersTheV3EntryAsPlainAmd64() {
-		CommandLine inspect = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "broadwell-node:broadwell-node",
+		CommandLine inspect = Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", "broadwell-node:broadwell-node",
 				"docker://" + gateway.hostAndPort() + "/qnib/levels:latest").assertSucceeded();
 
 		assertThat(inspect.output()).contains(v3.digest()).doesNotContain(baseline.digest())
 			.doesNotContain("\"variant\":\"v3\"");
 	}
 
-	private static ImageLayout copy(String image, String login, Path folder) {
-		Path destination = folder.resolve(login);
-		try {
-			Files.createDirectories(destination);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		skopeo("copy", "--src-tls-verify=false", "--src-creds", login + ":" + login,
-				"docker://" + gateway.hostAndPort() + "/" + image, "dir:" + destination).assertSucceeded();
-		return new ImageLayout(destination);
-	}
 
-	private static CommandLine skopeo(String... arguments) {
-		List<String> command = new ArrayList<>();
-		command.add("skopeo");
-		command.add("--insecure-policy");
-		command.addAll(List.of(arguments));
-		return CommandLine.run(command);
-	}
 
 }

@@ -1,9 +1,7 @@
 package org.metahub.gateway.e2e;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -64,8 +62,8 @@ class SkopeoPullIT {
 
 	@Test
 	void eachMachineTypeReceivesItsOwnVariantOfTheSameTag(@TempDir Path folder) {
-		ImageLayout type1 = copy("qnib/bench:latest", "qnib-type1:qnib-type1", folder.resolve("type1"));
-		ImageLayout type2 = copy("qnib/bench:latest", "qnib-type2:qnib-type2", folder.resolve("type2"));
+		ImageLayout type1 = Skopeo.copy(gateway, "qnib/bench:latest", "qnib-type1:qnib-type1", folder.resolve("type1"));
+		ImageLayout type2 = Skopeo.copy(gateway, "qnib/bench:latest", "qnib-type2:qnib-type2", folder.resolve("type2"));
 
 		assertThat(type1.marker()).isEqualTo("broadwell");
 		assertThat(type1.manifestDigest()).isEqualTo(broadwell.digest());
@@ -75,7 +73,7 @@ class SkopeoPullIT {
 
 	@Test
 	void featuresInTheAnnotationOfADockerListAreHonoured(@TempDir Path folder) {
-		ImageLayout type1 = copy("qnib/docker-list:1.0", "qnib-type1:qnib-type1", folder.resolve("type1"));
+		ImageLayout type1 = Skopeo.copy(gateway, "qnib/docker-list:1.0", "qnib-type1:qnib-type1", folder.resolve("type1"));
 
 		assertThat(type1.marker()).isEqualTo("annotated-broadwell");
 		assertThat(type1.manifestDigest()).isEqualTo(annotatedBroadwell.digest());
@@ -83,11 +81,11 @@ class SkopeoPullIT {
 
 	@Test
 	void aPullByTheDigestOfTheRewrittenListWorks(@TempDir Path folder) throws Exception {
-		CommandLine inspect = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "qnib-type1:qnib-type1",
+		CommandLine inspect = Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", "qnib-type1:qnib-type1",
 				"docker://" + gateway.hostAndPort() + "/qnib/bench:latest").assertSucceeded();
 		String rewrittenDigest = Digests.sha256(inspect.output().trim().getBytes(StandardCharsets.UTF_8));
 
-		ImageLayout pinned = copy("qnib/bench@" + rewrittenDigest, "qnib-type1:qnib-type1", folder.resolve("pinned"));
+		ImageLayout pinned = Skopeo.copy(gateway, "qnib/bench@" + rewrittenDigest, "qnib-type1:qnib-type1", folder.resolve("pinned"));
 
 		assertThat(inspect.output()).contains(broadwell.digest()).doesNotContain(skylake.digest());
 		assertThat(pinned.marker()).isEqualTo("broadwell");
@@ -95,31 +93,13 @@ class SkopeoPullIT {
 
 	@Test
 	void aWrongPasswordIsRefused(@TempDir Path folder) {
-		CommandLine result = skopeo("copy", "--src-tls-verify=false", "--src-creds", "qnib-type1:wrong",
+		CommandLine result = Skopeo.run("copy", "--src-tls-verify=false", "--src-creds", "qnib-type1:wrong",
 				"docker://" + gateway.hostAndPort() + "/qnib/bench:latest", "dir:" + folder.resolve("refused"));
 
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.output()).containsIgnoringCase("unauthorized");
 	}
 
-	private static ImageLayout copy(String image, String credentials, Path destination) {
-		try {
-			Files.createDirectories(destination);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		skopeo("copy", "--src-tls-verify=false", "--src-creds", credentials,
-				"docker://" + gateway.hostAndPort() + "/" + image, "dir:" + destination).assertSucceeded();
-		return new ImageLayout(destination);
-	}
 
-	private static CommandLine skopeo(String... arguments) {
-		List<String> command = new ArrayList<>();
-		command.add("skopeo");
-		command.add("--insecure-policy");
-		command.addAll(List.of(arguments));
-		return CommandLine.run(command);
-	}
 
 }

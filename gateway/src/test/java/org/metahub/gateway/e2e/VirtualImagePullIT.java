@@ -1,11 +1,9 @@
 package org.metahub.gateway.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -72,8 +70,8 @@ class VirtualImagePullIT {
 
 	@Test
 	void eachMachineTypeReceivesItsComponentOfTheVirtualImage(@TempDir Path folder) {
-		ImageLayout type1 = copy("qnib-type1:qnib-type1", folder.resolve("type1"));
-		ImageLayout type2 = copy("qnib-type2:qnib-type2", folder.resolve("type2"));
+		ImageLayout type1 = Skopeo.copy(gateway, "qnib/bench:latest", "qnib-type1:qnib-type1", folder.resolve("type1"));
+		ImageLayout type2 = Skopeo.copy(gateway, "qnib/bench:latest", "qnib-type2:qnib-type2", folder.resolve("type2"));
 
 		assertThat(type1.marker()).isEqualTo("broadwell");
 		assertThat(type1.manifestDigest()).isEqualTo(broadwell.digest());
@@ -81,18 +79,5 @@ class VirtualImagePullIT {
 		assertThat(type2.manifestDigest()).isEqualTo(skylake.digest());
 	}
 
-	private static ImageLayout copy(String credentials, Path destination) {
-		try {
-			Files.createDirectories(destination);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--src-tls-verify=false",
-				"--src-creds", credentials, "docker://" + gateway.hostAndPort() + "/qnib/bench:latest",
-				"dir:" + destination));
-		CommandLine.run(command).assertSucceeded();
-		return new ImageLayout(destination);
-	}
 
 }
