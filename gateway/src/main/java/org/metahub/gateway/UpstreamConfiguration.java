@@ -16,6 +16,7 @@ import org.metahub.filters.upstream.PaginationLinkFilter;
 import org.metahub.filters.upstream.RealmPolicy;
 import org.metahub.filters.upstream.TokenCache;
 import org.metahub.filters.upstream.UpstreamAuthFilter;
+import org.metahub.filters.upstream.UpstreamChallengeRemover;
 import org.metahub.filters.upstream.UpstreamAuthorizer;
 import org.metahub.filters.upstream.UpstreamRouter;
 import org.metahub.filters.upstream.UpstreamUrlFilter;
@@ -48,6 +49,12 @@ class UpstreamConfiguration {
 	@Bean
 	UpstreamUrlFilter upstreamUrlFilter(Upstreams upstreams) {
 		return new UpstreamUrlFilter(upstreams);
+	}
+
+	/** Applied by the routing filter to every upstream answer. */
+	@Bean
+	UpstreamChallengeRemover upstreamChallengeRemover() {
+		return new UpstreamChallengeRemover();
 	}
 
 	@Bean

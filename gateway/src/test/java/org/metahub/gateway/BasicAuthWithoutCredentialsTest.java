@@ -1,6 +1,7 @@
 package org.metahub.gateway;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,17 @@ class BasicAuthWithoutCredentialsTest {
 	}
 
 	@Test
-	void theUpstreams401ReachesTheClientAndItsCredentialsDoNotReachTheUpstream() {
+	void theUpstreams401ReachesTheClientWithoutItsChallengeAndItsCredentialsDoNotReachTheUpstream() {
 		// the machine's own credentials let it into the gateway, but are never forwarded to the upstream
-		HttpResponse<byte[]> response = new GatewayClient(port).get("/v2/team/app/manifests/1");
+		GatewayClient gateway = new GatewayClient(port);
+		HttpResponse<byte[]> manifest = gateway.get("/v2/team/app/manifests/1");
+		HttpResponse<byte[]> blob = gateway.get("/v2/team/app/blobs/sha256:" + "0".repeat(64));
 
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				challenge -> assertThat(challenge).startsWith("Basic"));
+		// a client answering the upstream's challenge would send its gateway password to the upstream's realm
+		for (HttpResponse<byte[]> response : List.of(manifest, blob)) {
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+		}
 	}
 
 }

@@ -36,8 +36,10 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 
 	static final String STALE_WARNING = "110 - \"Response is stale\"";
 
-	private static final List<String> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.TRANSFER_ENCODING,
-			"Keep-Alive", HttpHeaders.CONTENT_LENGTH, HttpHeaders.UPGRADE, HttpHeaders.TRAILER);
+	// hop-by-hop headers, and the upstream's challenge, which would send clients to the upstream's realm
+	private static final List<String> NOT_PASSED = List.of(HttpHeaders.CONNECTION, HttpHeaders.TRANSFER_ENCODING,
+			"Keep-Alive", HttpHeaders.CONTENT_LENGTH, HttpHeaders.UPGRADE, HttpHeaders.TRAILER,
+			HttpHeaders.WWW_AUTHENTICATE);
 
 	private final ManifestFetcher fetcher;
 
@@ -148,7 +150,7 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
 		answer.headers().forEach((name, values) -> {
-			if (HOP_BY_HOP.stream().noneMatch(name::equalsIgnoreCase)) {
+			if (NOT_PASSED.stream().noneMatch(name::equalsIgnoreCase)) {
 				response.getHeaders().put(name, values);
 			}
 		});
