@@ -43,8 +43,13 @@ class ContainerdPullIT {
 
 	private static Pushed broadwellBuild;
 
+	private static Pushed virtualSkylake;
+
+	@TempDir
+	static Path specs;
+
 	@BeforeAll
-	static void start() {
+	static void start() throws Exception {
 		registry = RegistryServer.start();
 		RegistryPusher pusher = RegistryPusher.to(registry);
 		Pushed generic = pusher.pushImage("qnib/bench", null, "generic", true);
@@ -60,7 +65,18 @@ class ContainerdPullIT {
 		broadwellBuild = pusher.pushImage("qnib/older-builds", null, "broadwell", true);
 		pusher.pushList("qnib/older-builds", "latest", true, List.of(Entry.of(haswellBuild, "amd64", "cpu:haswell"),
 				Entry.of(broadwellBuild, "amd64", "cpu:broadwell")));
+		pusher.pushImage("seed/components", "broadwell", "virtual-broadwell", true);
+		virtualSkylake = pusher.pushImage("seed/components", "skylake", "virtual-skylake", false);
+		Files.writeString(specs.resolve("manifest.yml"), """
+				image: seed/virtual:latest
+				manifests:
+				  - image: seed/components:broadwell
+				    platform: {architecture: amd64, os: linux, features: [cpu:broadwell]}
+				  - image: seed/components:skylake
+				    platform: {architecture: amd64, os: linux, features: [cpu:skylake]}
+				""");
 		gateway = GatewayProcess.start(List.of("-Xmx256m"), List.of("--metahub.upstream.url=" + registry.url(),
+				"--metahub.virtual-images.location=" + specs,
 				"--metahub.machine-types[0].login=qnib-type1", "--metahub.machine-types[0].password={noop}qnib-type1",
 				"--metahub.machine-types[0].features[0]=cpu:broadwell",
 				"--metahub.machine-types[1].login=qnib-type2", "--metahub.machine-types[1].password={noop}qnib-type2",
@@ -98,6 +114,11 @@ class ContainerdPullIT {
 	void anAmd64V3EntryReachesABroadwellNodeAndNotAnOlderOne() {
 		assertThat(pull("qnib-type1", "qnib-type1", "qnib/levels:latest")).isEqualTo(levelV3.digest());
 		assertThat(pull("old-node", "old-node", "qnib/levels:latest")).isEqualTo(baseline.digest());
+	}
+
+	@Test
+	void theSeedsManifestSpecIsServedAsAVirtualImage() {
+		assertThat(pull("qnib-type2", "qnib-type2", "seed/virtual:latest")).isEqualTo(virtualSkylake.digest());
 	}
 
 	@Test
