@@ -63,6 +63,15 @@ public class ServerProcess implements AutoCloseable {
 		}
 	}
 
+	/** Stops each server that was started, for {@code @AfterAll} methods whose start-up may have failed half way. */
+	public static void closeAll(ServerProcess... servers) {
+		for (ServerProcess server : servers) {
+			if (server != null) {
+				server.close();
+			}
+		}
+	}
+
 	/** The operating system's id of the server process. */
 	public long pid() {
 		return process.pid();

@@ -14,6 +14,7 @@ import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryPusher.Entry;
 import org.metahub.filters.testing.RegistryPusher.Pushed;
 import org.metahub.filters.testing.RegistryServer;
+import org.metahub.filters.testing.ServerProcess;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,16 +89,7 @@ class ContainerdPullIT {
 
 	@AfterAll
 	static void stop() {
-		for (AutoCloseable server : new AutoCloseable[] { containerd, gateway, registry }) {
-			try {
-				if (server != null) {
-					server.close();
-				}
-			}
-			catch (Exception ex) {
-				// keep closing the others
-			}
-		}
+		ServerProcess.closeAll(containerd, gateway, registry);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryPusher.Entry;
 import org.metahub.filters.testing.RegistryPusher.Pushed;
 import org.metahub.filters.testing.RegistryServer;
+import org.metahub.filters.testing.ServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,12 +53,7 @@ class SkopeoPullIT {
 
 	@AfterAll
 	static void stop() {
-		if (gateway != null) {
-			gateway.close();
-		}
-		if (registry != null) {
-			registry.close();
-		}
+		ServerProcess.closeAll(gateway, registry);
 	}
 
 	@Test

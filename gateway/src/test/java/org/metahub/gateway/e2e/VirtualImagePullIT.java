@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryPusher.Pushed;
 import org.metahub.filters.testing.RegistryServer;
+import org.metahub.filters.testing.ServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,15 +58,7 @@ class VirtualImagePullIT {
 
 	@AfterAll
 	static void stop() {
-		if (gateway != null) {
-			gateway.close();
-		}
-		if (hub != null) {
-			hub.close();
-		}
-		if (ghcr != null) {
-			ghcr.close();
-		}
+		ServerProcess.closeAll(gateway, hub, ghcr);
 	}
 
 	@Test
