@@ -22,9 +22,13 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 metahub \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin metahub
 WORKDIR /app
-COPY --from=build --chown=10001:10001 /metahub-gateway.jar /app/metahub-gateway.jar
-USER 10001:10001
-EXPOSE 8080
 # Container-aware heap sizing; the Helm chart overrides this through JAVA_TOOL_OPTIONS.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
-ENTRYPOINT ["java", "-jar", "/app/metahub-gateway.jar"]
+# The jar unpacked with a class data sharing archive, made here by the JVM that will run it: starts in
+# about half the time and CPU of java -jar (bench/README.md). Files stay root-owned and read-only.
+COPY --from=build /metahub-gateway.jar /tmp/metahub-gateway.jar
+COPY gateway/src/main/sh/cds-archive.sh /usr/local/bin/cds-archive.sh
+RUN cds-archive.sh /tmp/metahub-gateway.jar /app && rm /tmp/metahub-gateway.jar
+USER 10001:10001
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=metahub-gateway.jsa", "-jar", "metahub-gateway.jar"]

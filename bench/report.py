@@ -73,8 +73,10 @@ row("200-node pull, wall time", "s", "pull_wall_s", 2, False)
 row("200-node pull, upstream requests", "", "pull_upstream_requests", 0, False)
 row("200-node pull, upstream bytes", "MiB", "pull_upstream_MiB", 1, False)
 row("200-node pull, failed nodes", "", "pull_failed", 0, False)
-row("Start to ready", "s", "ready_s", 2, False, False)
-row("Start to ready, CPU time (user+sys)", "s", "ready_cpu_s", 2, False, False)
+row("Start to ready, java -jar", "s", "ready_s", 2, False, False)
+row("Start to ready, java -jar, CPU time (user+sys)", "s", "ready_cpu_s", 2, False, False)
+row("Start to ready, unpacked with CDS archive (the image)", "s", "ready_cds_s", 2, False, False)
+row("Start to ready, unpacked with CDS archive, CPU time", "s", "ready_cds_cpu_s", 2, False, False)
 
 mem = [
     f"| Idle after start | {fmt(med('idle_rss_mib'), 0)} | {fmt(med('idle_heap_mib'), 0)} |",
@@ -89,7 +91,7 @@ bn = (med(f"blob{clients}_MBps"), med(f"blob{clients}_MBps", "nginx"))
 mr = (med("manifest_rps"), med("manifest_rps", "direct"))
 p99 = med("manifest_p99_ms")
 tok = med("token_rps")
-ready = med("ready_s")
+ready = med("ready_cds_s")
 
 
 def ok(cond, *xs):
@@ -104,7 +106,8 @@ targets = [
     ("Warm rewritten-list rate ≥ 1.5x direct registry", ratio(*mr), ok(mr[0] and mr[1] and mr[0] >= 1.5 * mr[1], *mr)),
     ("Rewritten-list p99 < 20 ms at 64 connections", f"{fmt(p99, 2)} ms", ok(p99 is not None and p99 < 20, p99)),
     ("Repeat-login token issuance ≥ 1,000/s", f"{fmt(tok, 0)}/s", ok(tok is not None and tok >= 1000, tok)),
-    ("Ready in < 5 s", f"{fmt(ready, 2)} s", ok(ready is not None and ready < 5, ready)),
+    ("Ready in < 5 s (as the image starts: unpacked jar with CDS archive)", f"{fmt(ready, 2)} s (java -jar: {fmt(med('ready_s'), 2)} s)",
+     ok(ready is not None and ready < 5, ready)),
 ]
 
 print("# MetaHub Gateway benchmark results\n")

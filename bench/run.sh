@@ -17,7 +17,9 @@
 #   CLIENTS=16        concurrent clients of the parallel blob download
 #   CONNS=64          wrk connections for the request-rate runs
 #   NODES=200         simulated nodes of the concurrent pull
-#   STARTS=3          gateway starts timed for the ready figure
+#   STARTS=3          gateway starts timed for each ready figure (java -jar, and unpacked with a CDS archive)
+#   WARMUP=20         seconds of load on each gateway workload before measuring (the JIT compiles the hot
+#                     paths in the first tens of seconds; a proxy runs for days)
 #   NGINX_PROXY_BUFFER_SIZE=   e.g. 64k: nginx's read size when unbuffered (default: nginx's own, one page)
 #   PROFILE=0         1: run the gateway with a JFR recording, summarised into the results file
 #   GATEWAY_JAVA_OPTS extra JVM options for the gateway
@@ -28,7 +30,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 REPS=${REPS:-3} DURATION=${DURATION:-10} BLOB_MIB=${BLOB_MIB:-1024} CLIENTS=${CLIENTS:-16}
-CONNS=${CONNS:-64} NODES=${NODES:-200} STARTS=${STARTS:-3} PROFILE=${PROFILE:-0}
+CONNS=${CONNS:-64} NODES=${NODES:-200} STARTS=${STARTS:-3} PROFILE=${PROFILE:-0} WARMUP=${WARMUP:-20}
 W=${BENCH_WORKDIR:-/tmp/metahub-bench}
 PORT_BASE=${PORT_BASE:-15000}
 REG_PORT=$PORT_BASE NGINX_PORT=$((PORT_BASE + 80)) GW_PORT=$((PORT_BASE + 81)) REDIS_PORT=$((PORT_BASE + 379))
@@ -152,17 +154,29 @@ start_gateway() { # start_gateway <log> [jvm options...]
   java ${GATEWAY_JAVA_OPTS:-} "$@" -jar "$JAR" "${GW_ARGS[@]}" > "$out" 2>&1 &
   GW_PID=$!
 }
+start_gateway_cds() { # start_gateway_cds <log>: as the image starts it, from the unpacked jar with its archive
+  # shellcheck disable=SC2086
+  (cd "$W/cds" && exec java ${GATEWAY_JAVA_OPTS:-} -XX:SharedArchiveFile=metahub-gateway.jsa -jar metahub-gateway.jar \
+    "${GW_ARGS[@]}") > "$1" 2>&1 &
+  GW_PID=$!
+}
 stop_gateway() { kill "$GW_PID" 2>/dev/null || true; wait "$GW_PID" 2>/dev/null || true; GW_PID=; }
 
-log "timing $STARTS gateway starts (launch to first 200/401 on /v2/)"
+log "unpacking the jar with a class data sharing archive, as the Dockerfile does"
+"$ROOT/gateway/src/main/sh/cds-archive.sh" "$JAR" "$W/cds" > "$W/logs/cds-archive.log" 2>&1
+
+log "timing $STARTS gateway starts each way (launch to first 200/401 on /v2/)"
 for i in $(seq 1 "$STARTS"); do
-  t0=$(date +%s%N)
-  start_gateway "$W/logs/gateway-start$i.log"
-  wait_http "$GW/v2/" 240
-  record ready_s gateway "$i" "$(echo "$(date +%s%N) $t0" | awk '{printf "%.3f", ($1-$2)/1e9}')"
-  # CPU seconds spent until ready: unlike wall time, hardly affected by other load on a shared machine
-  record ready_cpu_s gateway "$i" "$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$GW_PID/stat")"
-  stop_gateway
+  for way in jar cds; do
+    t0=$(date +%s%N)
+    if [ "$way" = cds ]; then start_gateway_cds "$W/logs/gateway-start-cds$i.log"; else start_gateway "$W/logs/gateway-start$i.log"; fi
+    wait_http "$GW/v2/" 240
+    suffix=; [ "$way" = cds ] && suffix=_cds
+    record "ready${suffix}_s" gateway "$i" "$(echo "$(date +%s%N) $t0" | awk '{printf "%.3f", ($1-$2)/1e9}')"
+    # CPU seconds spent until ready: unlike wall time, hardly affected by other load on a shared machine
+    record "ready${suffix}_cpu_s" gateway "$i" "$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$GW_PID/stat")"
+    stop_gateway
+  done
 done
 
 JFR_OPTS=()
@@ -217,10 +231,17 @@ wrk_run() { # wrk_run <name> <system> <rep> <url> [headers...]: records rps, p50
 }
 upstream_lines() { wc -l < "$W/logs/registry-access.log"; }
 
-log "warming up the gateway"
-for _ in $(seq 1 3); do curl -s -o /dev/null -H "$AUTH" "$GW/v2/bench/app/blobs/$SMALL"; done
-wrk -t2 -c16 -d3s -H "$AUTH" -H "$ACCEPT_LIST" "$GW/v2/bench/app/manifests/latest" >/dev/null 2>&1 || true
+log "warming up: $WARMUP s of each gateway workload, 5 s of each on direct and nginx"
+warm() { wrk -t2 -c"$CONNS" -d"$1s" --timeout 10s "${@:3}" "$2" >/dev/null 2>&1 || true; }
 curl -s -o /dev/null -H "$AUTH" --max-time 300 "$GW/v2/bench/app/blobs/$BIG"
+warm "$WARMUP" "$GW/v2/bench/app/manifests/latest" -H "$AUTH" -H "$ACCEPT_LIST"
+warm "$WARMUP" "$GW/v2/bench/app/blobs/$SMALL" -H "$AUTH"
+warm "$WARMUP" "$GW/token?service=metahub&scope=repository:bench/app:pull" -H "$AUTH"
+warm "$WARMUP" "$GW/v2/" -H "$AUTH"
+for base in "$REG" "$NGX"; do
+  warm 5 "$base/v2/bench/app/manifests/latest" -H "$ACCEPT_LIST"
+  warm 5 "$base/v2/bench/app/blobs/$SMALL"
+done
 
 SYSTEMS=(direct nginx gateway)
 for rep in $(seq 1 "$REPS"); do
@@ -289,7 +310,7 @@ mkdir -p "$HERE/results"
   echo "redis: $(redis-server --version | awk '{print $3}')"
   echo "wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
   echo "commit: $COMMIT"
-  echo "parameters: NGINX_PROXY_BUFFER_SIZE=${NGINX_PROXY_BUFFER_SIZE:-default} REPS=$REPS DURATION=${DURATION}s BLOB_MIB=$BLOB_MIB CLIENTS=$CLIENTS CONNS=$CONNS NODES=$NODES STARTS=$STARTS GATEWAY_JAVA_OPTS='${GATEWAY_JAVA_OPTS:-}'"
+  echo "parameters: NGINX_PROXY_BUFFER_SIZE=${NGINX_PROXY_BUFFER_SIZE:-default} REPS=$REPS DURATION=${DURATION}s WARMUP=${WARMUP}s BLOB_MIB=$BLOB_MIB CLIENTS=$CLIENTS CONNS=$CONNS NODES=$NODES STARTS=$STARTS GATEWAY_JAVA_OPTS='${GATEWAY_JAVA_OPTS:-}'"
 } > "$W/machine.txt"
 PROFILE_MD=; [ "$PROFILE" = 1 ] && [ -s "$W/profile.md" ] && PROFILE_MD=$W/profile.md
 python3 "$HERE/report.py" "$TSV" "$W/machine.txt" "$CLIENTS" $PROFILE_MD > "$OUT"

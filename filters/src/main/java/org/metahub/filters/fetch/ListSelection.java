@@ -1,13 +1,11 @@
 package org.metahub.filters.fetch;
 
-import java.nio.charset.StandardCharsets;
 
 import org.metahub.filters.manifest.IndexRewriter;
 import org.metahub.filters.manifest.MachineProfile;
 import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.manifest.RewrittenList;
 import org.metahub.filters.manifest.StoredManifest;
-import org.metahub.filters.oci.Digests;
 import org.metahub.filters.oci.MediaTypes;
 import reactor.core.publisher.Mono;
 
@@ -52,9 +50,8 @@ public class ListSelection {
 	// what decides the rewrite is part of the key, so a changed machine type never serves an old rewrite
 	static String rewrittenKey(ManifestRequest request, String listDigest, MachineProfile machine) {
 		String decisive = String.join(",", machine.features()) + "|" + machine.platform() + "|" + machine.fallback();
-		String profileHash = Digests.sha256(decisive.getBytes(StandardCharsets.UTF_8)).substring(7, 23);
 		return "r:" + request.upstream() + "/" + request.repository() + "@" + listDigest + "!" + machine.name()
-				+ "#" + profileHash;
+				+ "#" + KeyHashes.of(decisive);
 	}
 
 	/**

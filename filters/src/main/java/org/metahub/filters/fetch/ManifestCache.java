@@ -2,6 +2,7 @@ package org.metahub.filters.fetch;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,8 +32,8 @@ public class ManifestCache {
 	}
 
 	/**
-	 * @param near a bounded in-memory copy of the immutable entries (by digest, rewrites) in front of a
-	 * shared store, or {@code null} when the store is in memory already
+	 * @param near a bounded in-memory copy in front of a shared store, of the immutable entries (by digest,
+	 * rewrites) and of tags within their freshness, or {@code null} when the store is in memory already
 	 */
 	public ManifestCache(ManifestCacheStore store, ManifestCacheStore near, ManifestCacheMetrics metrics) {
 		this.store = store;
@@ -45,15 +46,32 @@ public class ManifestCache {
 	}
 
 	Mono<Void> saveDigest(ManifestRequest request, CachedManifest manifest) {
-		return putImmutable(request.digestKey(manifest.digest()), manifest.encode());
+		return putBoth(request.digestKey(manifest.digest()), manifest.encode());
 	}
 
+	/** A tag's entry as the shared store holds it, fresh or not. */
 	Mono<TagEntry> findTag(ManifestRequest request) {
 		return get(request.tagKey()).map(TagEntry::decode);
 	}
 
+	/**
+	 * A tag's entry while it is fresh, from the near copy when it holds a fresh one. Serving it keeps the
+	 * freshness promise: the upstream confirmed the tag within the freshness, even if another replica has
+	 * seen it move since.
+	 */
+	Mono<TagEntry> findFreshTag(ManifestRequest request, Predicate<TagEntry> fresh) {
+		if (near == null) {
+			return findTag(request).filter(fresh);
+		}
+		String key = request.tagKey();
+		return near.get(key).map(TagEntry::decode).filter(fresh).switchIfEmpty(Mono.defer(() -> get(key)
+			.flatMap(found -> near.put(key, found).thenReturn(found))
+			.map(TagEntry::decode)
+			.filter(fresh)));
+	}
+
 	Mono<Void> saveTag(ManifestRequest request, TagEntry entry) {
-		return put(request.tagKey(), entry.encode());
+		return putBoth(request.tagKey(), entry.encode());
 	}
 
 	/** The digest of the list rewritten for a machine type, by the upstream list's digest. */
@@ -62,7 +80,7 @@ public class ManifestCache {
 	}
 
 	public Mono<Void> saveRewritten(String key, String digest) {
-		return putImmutable(key, digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		return putBoth(key, digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 	}
 
 	// entries whose key names their content never change, so the near copy needs no revalidation
@@ -74,7 +92,7 @@ public class ManifestCache {
 			.flatMap(found -> near.put(key, found).thenReturn(found))));
 	}
 
-	private Mono<Void> putImmutable(String key, byte[] value) {
+	private Mono<Void> putBoth(String key, byte[] value) {
 		return near == null ? put(key, value) : put(key, value).then(near.put(key, value));
 	}
 

@@ -61,8 +61,7 @@ public class ManifestFetcher {
 			return cache.findDigest(request, request.reference())
 				.map(found -> FetchOutcome.manifest(found, ManifestCacheMetrics.HIT));
 		}
-		return cache.findTag(request)
-			.filter(this::isFresh)
+		return cache.findFreshTag(request, this::isFresh)
 			.map(entry -> FetchOutcome.manifest(entry.manifest(), ManifestCacheMetrics.HIT));
 	}
 

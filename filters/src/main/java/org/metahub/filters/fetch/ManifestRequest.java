@@ -1,9 +1,7 @@
 package org.metahub.filters.fetch;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
-import org.metahub.filters.oci.Digests;
 
 /**
  * One manifest request as the upstream will see it.
@@ -46,8 +44,7 @@ public record ManifestRequest(String upstream, String repository, String referen
 
 	// the Accept decides what a tag resolves to (a list or one manifest), so it is part of the key
 	String tagKey() {
-		String acceptHash = accept == null ? "-" : Digests.sha256(accept.getBytes(StandardCharsets.UTF_8)).substring(7, 23);
-		return "t:" + upstream + "/" + repository + ":" + reference + "#" + acceptHash;
+		return "t:" + upstream + "/" + repository + ":" + reference + "#" + (accept == null ? "-" : KeyHashes.of(accept));
 	}
 
 }

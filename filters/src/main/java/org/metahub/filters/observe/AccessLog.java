@@ -1,7 +1,6 @@
 package org.metahub.filters.observe;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,7 +16,6 @@ public class AccessLog {
 
 	private static final Log logger = LogFactory.getLog(LOGGER_NAME);
 
-	private static final Pattern PLAIN = Pattern.compile("[^\\s\"\\\\]+");
 
 	public void log(CompletedRequest request) {
 		if (logger.isInfoEnabled()) {
@@ -46,12 +44,26 @@ public class AccessLog {
 			line.append(' ');
 		}
 		line.append(key).append('=');
-		if (PLAIN.matcher(value).matches()) {
+		if (isPlain(value)) {
 			line.append(value);
 		}
 		else {
 			line.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")).append('"');
 		}
+	}
+
+	// no quoting needed: not empty, and no white space, quote or backslash (a loop: this runs for every field of every request)
+	private static boolean isPlain(String value) {
+		if (value.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '"' || c == '\\' || Character.isWhitespace(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -21,13 +21,12 @@ public class CredentialVerifier {
 
 	private final CredentialCache cache;
 
-	private final String dummyHash;
+	private volatile String dummyHash;
 
 	public CredentialVerifier(MachineTypeDirectory machineTypes, PasswordEncoder encoder, CredentialCache cache) {
 		this.machineTypes = machineTypes;
 		this.encoder = encoder;
 		this.cache = cache;
-		this.dummyHash = encoder.encode(OpaqueTokens.newToken());
 	}
 
 	/** The machine type the credentials belong to, or empty when the login is unknown or the password wrong. */
@@ -44,10 +43,20 @@ public class CredentialVerifier {
 	private MachineType check(BasicCredentials credentials) {
 		Optional<MachineType> type = machineTypes.find(credentials.login());
 		if (type.isEmpty()) {
-			encoder.matches(credentials.password(), dummyHash);
+			encoder.matches(credentials.password(), dummyHash());
 			return null;
 		}
 		return encoder.matches(credentials.password(), type.get().password()) ? type.get() : null;
+	}
+
+	// made on the first unknown login rather than at start-up, where a bcrypt hash costs a tenth of a second
+	private String dummyHash() {
+		String hash = dummyHash;
+		if (hash == null) {
+			hash = encoder.encode(OpaqueTokens.newToken());
+			dummyHash = hash;
+		}
+		return hash;
 	}
 
 }

@@ -32,27 +32,30 @@ public class UpstreamAuthFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ServerWebExchange withoutCredentials = exchange.mutate()
-			.request(request -> request.headers(headers -> headers.remove(HttpHeaders.AUTHORIZATION)))
-			.build();
 		DistributionPath upstreamPath = exchange.getAttribute(ExchangeAttributes.UPSTREAM_PATH);
 		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
 		UpstreamAuthorizer authorizer = upstream == null ? null : authorizers.get(upstream.name());
 		if (upstreamPath == null || authorizer == null) {
-			return chain.filter(withoutCredentials);
+			return chain.filter(withAuthorization(exchange, null));
 		}
 		return authorizer.authorize(upstreamPath).flatMap(grant -> {
-			ServerWebExchange authorized = grant.authorization() == null ? withoutCredentials
-					: withoutCredentials.mutate()
-						.request(request -> request.headers(
-								headers -> headers.set(HttpHeaders.AUTHORIZATION, grant.authorization())))
-						.build();
+			ServerWebExchange authorized = withAuthorization(exchange, grant.authorization());
 			return chain.filter(authorized).doOnSuccess(done -> {
 				if (HttpStatus.UNAUTHORIZED.equals(authorized.getResponse().getStatusCode())) {
 					grant.onRefused().run();
 				}
 			});
 		});
+	}
+
+	// one copy of the request: the client's Authorization out, the upstream's (if any) in
+	private static ServerWebExchange withAuthorization(ServerWebExchange exchange, String authorization) {
+		return exchange.mutate().request(request -> request.headers(headers -> {
+			headers.remove(HttpHeaders.AUTHORIZATION);
+			if (authorization != null) {
+				headers.set(HttpHeaders.AUTHORIZATION, authorization);
+			}
+		})).build();
 	}
 
 	/**

@@ -24,13 +24,17 @@ final class GatewayProcess extends ServerProcess {
 
 	/** Starts the gateway with extra JVM options and {@code --key=value} arguments. */
 	static GatewayProcess start(List<String> jvmOptions, List<String> arguments) {
+		return start(newDirectory("metahub-gateway"), jar().toString(), jvmOptions, arguments);
+	}
+
+	/** Starts {@code jar} (absolute, or relative to {@code directory}) with {@code directory} as working directory. */
+	static GatewayProcess start(Path directory, String jar, List<String> jvmOptions, List<String> arguments) {
 		int port = FreePorts.next();
-		Path directory = newDirectory("metahub-gateway");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.add("-jar");
-		command.add(jar().toString());
+		command.add(jar);
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
 		command.addAll(arguments);
@@ -60,7 +64,8 @@ final class GatewayProcess extends ServerProcess {
 		throw new IllegalStateException("no VmRSS for " + pid());
 	}
 
-	private static Path jar() {
+	/** The packaged jar, from the {@code metahub.jar} system property Failsafe sets. */
+	static Path jar() {
 		Path jar = Path.of(System.getProperty("metahub.jar", "target/metahub-gateway.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " does not exist: run the end-to-end tests with ./mvnw verify");
