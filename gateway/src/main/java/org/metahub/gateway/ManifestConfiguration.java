@@ -72,7 +72,7 @@ class ManifestConfiguration {
 		return new ManifestCacheMetrics(registry);
 	}
 
-	/** With Redis, immutable entries and fresh tags are also kept in a bounded near copy, saving a round trip per request. */
+	/** With Redis, immutable entries and fresh tags also go to a bounded near copy: no round trip per request. */
 	@Bean
 	ManifestCache manifestCache(ManifestCacheStore store, ManifestCacheMetrics metrics, ManifestCacheProperties cache) {
 		ManifestCacheStore near = store instanceof RedisManifestCacheStore

@@ -1,6 +1,5 @@
 package org.metahub.filters.fetch;
 
-
 import org.metahub.filters.manifest.IndexRewriter;
 import org.metahub.filters.manifest.MachineProfile;
 import org.metahub.filters.manifest.ManifestStore;

@@ -2,7 +2,6 @@ package org.metahub.filters.fetch;
 
 import java.net.URI;
 
-
 /**
  * One manifest request as the upstream will see it.
  *

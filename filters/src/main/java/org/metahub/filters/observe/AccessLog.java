@@ -16,7 +16,6 @@ public class AccessLog {
 
 	private static final Log logger = LogFactory.getLog(LOGGER_NAME);
 
-
 	public void log(CompletedRequest request) {
 		if (logger.isInfoEnabled()) {
 			logger.info(format(request));
@@ -52,7 +51,7 @@ public class AccessLog {
 		}
 	}
 
-	// no quoting needed: not empty, and no white space, quote or backslash (a loop: this runs for every field of every request)
+	// not empty, no white space, quote or backslash; a loop rather than a regex, as it runs per field per request
 	private static boolean isPlain(String value) {
 		if (value.isEmpty()) {
 			return false;
