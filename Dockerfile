@@ -22,8 +22,10 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 metahub \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin metahub
 WORKDIR /app
-# Container-aware heap sizing; the Helm chart overrides this through JAVA_TOOL_OPTIONS.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# Container-aware heap sizing, and the parallel collector: the gateway's live heap is small, so its young
+# collections are short, and it leaves more of a small machine's cores to the event loops than G1 (bench/README.md,
+# finding 12). The Helm chart's javaOpts and the Jib image repeat them (HelmChartTest); bench/run.sh reads this line.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseParallelGC"
 # The jar unpacked with a class data sharing archive, made here by the JVM that will run it: starts in
 # about half the time and CPU of java -jar (bench/README.md). Files stay root-owned and read-only.
 COPY --from=build /metahub-gateway.jar /tmp/metahub-gateway.jar

@@ -22,7 +22,7 @@
 #                     paths in the first tens of seconds; a proxy runs for days)
 #   NGINX_PROXY_BUFFER_SIZE=   e.g. 64k: nginx's read size when unbuffered (default: nginx's own, one page)
 #   PROFILE=0         1: run the gateway with a JFR recording, summarised into the results file
-#   GATEWAY_JAVA_OPTS extra JVM options for the gateway
+#   GATEWAY_JAVA_OPTS JVM options for the gateway (default: the image's JAVA_TOOL_OPTIONS from the Dockerfile)
 #   BENCH_WORKDIR=/tmp/metahub-bench   data, logs and configuration (the 1 GiB blob is kept for reuse)
 #   PORT_BASE=15000   registry PORT_BASE, nginx +80, gateway +81, redis +379
 set -euo pipefail
@@ -32,6 +32,7 @@ ROOT=$(dirname "$HERE")
 REPS=${REPS:-3} DURATION=${DURATION:-10} BLOB_MIB=${BLOB_MIB:-1024} CLIENTS=${CLIENTS:-16}
 CONNS=${CONNS:-64} NODES=${NODES:-200} STARTS=${STARTS:-3} PROFILE=${PROFILE:-0} WARMUP=${WARMUP:-20}
 W=${BENCH_WORKDIR:-/tmp/metahub-bench}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$ROOT/Dockerfile")}
 PORT_BASE=${PORT_BASE:-15000}
 REG_PORT=$PORT_BASE NGINX_PORT=$((PORT_BASE + 80)) GW_PORT=$((PORT_BASE + 81)) REDIS_PORT=$((PORT_BASE + 379))
 REG=http://127.0.0.1:$REG_PORT NGX=http://127.0.0.1:$NGINX_PORT GW=http://127.0.0.1:$GW_PORT

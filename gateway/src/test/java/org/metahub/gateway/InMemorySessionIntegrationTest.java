@@ -5,7 +5,11 @@ import org.metahub.filters.session.InMemorySessionStore;
 import org.metahub.filters.session.SessionStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,13 +27,25 @@ class InMemorySessionIntegrationTest extends AuthenticationIntegrationTest {
 	}
 
 	@Test
+	void leavesOutTheAutoConfigurationsAProxyDoesNotUse() {
+		assertThat(context.getBeanNamesForType(DiscoveryClient.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(ReactiveDiscoveryClient.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(RedisRateLimiter.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(TaskExecutor.class)).isEmpty();
+		assertThat(context.containsBean("defaultValidator")).isFalse();
+		assertThat(context.containsBean("refreshScope")).isFalse();
+	}
+
+	@Test
 	void healthIsUpWithoutARedisComponent() {
 		client().get().uri("/actuator/health").exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.status").isEqualTo("UP")
 			.jsonPath("$.components.ping.status").isEqualTo("UP")
-			.jsonPath("$.components.redis").doesNotExist();
+			.jsonPath("$.components.redis").doesNotExist()
+			.jsonPath("$.components.diskSpace").doesNotExist()
+			.jsonPath("$.components.discoveryComposite").doesNotExist();
 	}
 
 }

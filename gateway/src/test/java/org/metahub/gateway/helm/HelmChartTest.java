@@ -497,6 +497,21 @@ class HelmChartTest {
 	}
 
 	@Test
+	void theChartAndTheJibImageRepeatTheDockerfilesJvmOptions() throws Exception {
+		String image = Files.readAllLines(RenderedChart.CHART.resolve("../../Dockerfile")).stream()
+			.filter(line -> line.startsWith("ENV JAVA_TOOL_OPTIONS="))
+			.map(line -> line.substring("ENV JAVA_TOOL_OPTIONS=".length()).replace("\"", ""))
+			.findFirst().orElseThrow();
+		Map<String, Object> container = at(RenderedChart.render(dir, "").get("Deployment", GATEWAY), "spec", "template",
+				"spec", "containers", 0);
+
+		assertThat(image).contains("-XX:+UseParallelGC");
+		assertThat(Files.readString(Path.of("pom.xml"))).contains("<JAVA_TOOL_OPTIONS>" + image + "</JAVA_TOOL_OPTIONS>");
+		assertThat(List.of(((String) named(at(container, "env"), "JAVA_TOOL_OPTIONS").get("value")).split(" ")))
+			.containsAll(List.of(image.split(" ")));
+	}
+
+	@Test
 	void valuesYamlDocumentsEveryValue() throws Exception {
 		List<String> lines = Files.readAllLines(RenderedChart.CHART.resolve("values.yaml"));
 		for (int i = 0; i < lines.size(); i++) {
