@@ -20,7 +20,8 @@
 #   STARTS=3          gateway starts timed for each ready figure (java -jar, and unpacked with a CDS archive)
 #   WARMUP=20         seconds of load on each gateway workload before measuring (the JIT compiles the hot
 #                     paths in the first tens of seconds; a proxy runs for days)
-#   NGINX_PROXY_BUFFER_SIZE=   e.g. 64k: nginx's read size when unbuffered (default: nginx's own, one page)
+#   NGINX_PROXY_BUFFER_SIZE=64k   nginx's read size when unbuffered; empty for nginx's own (one page, which
+#                     halves nginx's blob throughput: bench/README.md)
 #   PROFILE=0         1: run the gateway with a JFR recording, summarised into the results file
 #   GATEWAY_JAVA_OPTS JVM options for the gateway (default: the image's JAVA_TOOL_OPTIONS from the Dockerfile)
 #   BENCH_WORKDIR=/tmp/metahub-bench   data, logs and configuration (the 1 GiB blob is kept for reuse)
@@ -32,6 +33,7 @@ ROOT=$(dirname "$HERE")
 REPS=${REPS:-3} DURATION=${DURATION:-10} BLOB_MIB=${BLOB_MIB:-1024} CLIENTS=${CLIENTS:-16}
 CONNS=${CONNS:-64} NODES=${NODES:-200} STARTS=${STARTS:-3} PROFILE=${PROFILE:-0} WARMUP=${WARMUP:-20}
 W=${BENCH_WORKDIR:-/tmp/metahub-bench}
+NGINX_PROXY_BUFFER_SIZE=${NGINX_PROXY_BUFFER_SIZE-64k}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$ROOT/Dockerfile")}
 PORT_BASE=${PORT_BASE:-15000}
 REG_PORT=$PORT_BASE NGINX_PORT=$((PORT_BASE + 80)) GW_PORT=$((PORT_BASE + 81)) REDIS_PORT=$((PORT_BASE + 379))

@@ -3,6 +3,7 @@ package org.metahub.gateway;
 import org.junit.jupiter.api.Test;
 import org.metahub.filters.session.InMemorySessionStore;
 import org.metahub.filters.session.SessionStore;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
@@ -24,6 +25,12 @@ class InMemorySessionIntegrationTest extends AuthenticationIntegrationTest {
 	void usesTheInMemoryStoreAndNoRedisClient() {
 		assertThat(context.getBean(SessionStore.class)).isInstanceOf(InMemorySessionStore.class);
 		assertThat(context.getBeanNamesForType(ReactiveRedisConnectionFactory.class)).isEmpty();
+	}
+
+	@Test
+	void theUpstreamClientDecodesBodiesInBlobSizedPieces() {
+		assertThat(context.getBean(HttpClient.class).configuration().decoder().maxChunkSize())
+			.isEqualTo(64 * 1024);
 	}
 
 	@Test
