@@ -9,9 +9,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.web.reactive.HandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +34,16 @@ class InMemorySessionIntegrationTest extends AuthenticationIntegrationTest {
 	void theUpstreamClientDecodesBodiesInBlobSizedPieces() {
 		assertThat(context.getBean(HttpClient.class).configuration().decoder().maxChunkSize())
 			.isEqualTo(64 * 1024);
+	}
+
+	@Test
+	void theRouteIsLookedUpBeforeEveryOtherHandlerMapping() {
+		int routeOrder = context.getBean(RoutePredicateHandlerMapping.class).getOrder();
+
+		assertThat(context.getBeansOfType(HandlerMapping.class).values())
+			.filteredOn(mapping -> !(mapping instanceof RoutePredicateHandlerMapping))
+			.isNotEmpty()
+			.allSatisfy(mapping -> assertThat(((Ordered) mapping).getOrder()).isGreaterThan(routeOrder));
 	}
 
 	@Test

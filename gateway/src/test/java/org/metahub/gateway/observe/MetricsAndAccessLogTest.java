@@ -69,6 +69,15 @@ class MetricsAndAccessLogTest {
 	}
 
 	@Test
+	void springsRequestTimerStaysWithoutItsInFlightTwin() {
+		assertThat(Http.get(port, "/v2/").statusCode()).isEqualTo(401);
+
+		Poll.until("Spring's request timer", DEADLINE,
+				() -> scrape().contains("http_server_requests_seconds_count{"));
+		assertThat(scrape()).doesNotContain("http_server_requests_active_seconds");
+	}
+
+	@Test
 	void credentialsAndTokenQueriesNeverReachTheLog(CapturedOutput output) {
 		String secret = Base64.getEncoder().encodeToString("secretuser:hunter2".getBytes(StandardCharsets.UTF_8));
 
