@@ -1,6 +1,5 @@
 package org.metahub.gateway;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ abstract class AuthenticationIntegrationTest {
 	}
 
 	WebTestClient client() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+		return GatewayClient.webTestClient(port);
 	}
 
 	@SuppressWarnings("unchecked")

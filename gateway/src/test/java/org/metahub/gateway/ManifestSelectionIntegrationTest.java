@@ -178,7 +178,7 @@ class ManifestSelectionIntegrationTest {
 	}
 
 	private WebTestClient.ResponseSpec request(HttpMethod method, String reference, String machineType) {
-		WebTestClient.RequestBodySpec spec = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+		WebTestClient.RequestBodySpec spec = GatewayClient.webTestClient(port)
 			.method(method).uri("/v2/team/app/manifests/" + reference).header(HttpHeaders.ACCEPT, ACCEPT_ALL);
 		return spec.header(HttpHeaders.AUTHORIZATION, GatewayClient.basic(machineType, "x")).exchange();
 	}

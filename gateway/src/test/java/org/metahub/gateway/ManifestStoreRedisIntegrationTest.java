@@ -72,7 +72,7 @@ class ManifestStoreRedisIntegrationTest {
 	@Test
 	void rewrittenListIsStoredInRedisAndServedByItsDigest() {
 		assertThat(store).isInstanceOf(NearCachedManifestStore.class);
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+		WebTestClient client = GatewayClient.webTestClient(port);
 		byte[] body = client.get().uri("/v2/team/app/manifests/latest").header("Authorization", GatewayClient.basic("skylake", "x"))
 			.header("Accept", ManifestSelectionIntegrationTest.ACCEPT_ALL)
 			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();

@@ -37,8 +37,7 @@ class SessionStoreOutageTest {
 
 	@Test
 	void refusesTokensWithServiceUnavailableOnceRedisIsGone() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(30)).build();
+		WebTestClient client = GatewayClient.webTestClient(port);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> body = client.get().uri("/token?service=metahub")
 			.headers(headers -> headers.setBasicAuth("node-skylake", "skylake-secret")).exchange()

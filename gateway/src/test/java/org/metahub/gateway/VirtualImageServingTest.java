@@ -229,7 +229,7 @@ class VirtualImageServingTest {
 	}
 
 	private WebTestClient.ResponseSpec request(HttpMethod method, String path, String machineType) {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+		return GatewayClient.webTestClient(port)
 			.method(method).uri(path).header(HttpHeaders.ACCEPT, ACCEPT_ALL)
 			.header(HttpHeaders.AUTHORIZATION, GatewayClient.basic(machineType, machineType)).exchange();
 	}
