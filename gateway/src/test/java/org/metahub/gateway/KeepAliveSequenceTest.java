@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Every answer arrives on a reused connection. An answer finished off the event loop (the actuator's) followed
  * by error documents written in one piece made Reactor Netty 1.3 stop reading the connection within a few dozen
- * connections of the JDK client, which opens each with an HTTP/2 upgrade offer (reactor-netty#4361).
+ * connections of the JDK client, which opens each with an HTTP/2 upgrade offer (as reactor-netty#4361
+ * describes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeepAliveSequenceTest {

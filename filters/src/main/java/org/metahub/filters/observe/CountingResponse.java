@@ -19,9 +19,7 @@ public class CountingResponse extends ServerHttpResponseDecorator {
 		super(delegate);
 	}
 
-	// A single buffer goes out as a Flux too: Reactor Netty 1.3 can stop reading a keep-alive connection when an
-	// answer completes synchronously while the previous one is still finishing (reactor-netty#4361), and the
-	// Flux path's scheduled flush keeps completion asynchronous (KeepAliveSequenceTest).
+	// a Mono body becomes a Flux too: sent whole, it stalled keep-alive connections (KeepAliveSequenceTest)
 	@Override
 	public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
 		return super.writeWith(Flux.from(body).doOnNext(this::count));
