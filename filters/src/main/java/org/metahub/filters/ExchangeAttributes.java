@@ -23,6 +23,9 @@ public final class ExchangeAttributes {
 	/** The {@link org.metahub.filters.upstream.UpstreamRoute}: the upstream and how the client named it. */
 	public static final String UPSTREAM_ROUTE = PREFIX + "upstreamRoute";
 
+	/** The {@code Authorization} value the upstream is sent for this request; absent when it is sent none. */
+	public static final String UPSTREAM_AUTHORIZATION = PREFIX + "upstreamAuthorization";
+
 	private ExchangeAttributes() {
 	}
 

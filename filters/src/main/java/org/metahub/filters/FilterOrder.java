@@ -31,10 +31,10 @@ public final class FilterOrder {
 	 */
 	public static final int VIRTUAL_IMAGE = WRITE_RESPONSE - 10;
 
-	/** Points the request at the upstream, once the route has produced a URL. */
+	/** Points the request at the upstream, where Spring Cloud Gateway's own URL filter (switched off) would run. */
 	public static final int UPSTREAM_URL = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 10;
 
-	/** Replaces the client's credentials with the upstream's. */
+	/** Chooses the upstream's credentials, sent instead of the client's. */
 	public static final int UPSTREAM_AUTH = UPSTREAM_URL + 10;
 
 	/** Rewrites the {@code Link} of paginated answers so that clients stay on the upstream they named. */

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one route: every distribution API request goes to an upstream. Its URI is the default upstream's;
- * {@link org.metahub.filters.upstream.UpstreamUrlFilter} replaces it with the upstream the request names.
+ * The one route: every distribution API request goes to an upstream. Its URI is the default upstream's, but
+ * {@link org.metahub.filters.upstream.UpstreamUrlFilter} builds each request's URL for the upstream it names.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {

@@ -16,8 +16,9 @@ import org.metahub.filters.upstream.PaginationLinkFilter;
 import org.metahub.filters.upstream.RealmPolicy;
 import org.metahub.filters.upstream.TokenCache;
 import org.metahub.filters.upstream.UpstreamAuthFilter;
-import org.metahub.filters.upstream.UpstreamChallengeRemover;
+import org.metahub.filters.upstream.UpstreamAuthorizationHeader;
 import org.metahub.filters.upstream.UpstreamAuthorizer;
+import org.metahub.filters.upstream.UpstreamChallengeRemover;
 import org.metahub.filters.upstream.UpstreamRouter;
 import org.metahub.filters.upstream.UpstreamUrlFilter;
 import reactor.netty.http.client.HttpClient;
@@ -78,6 +79,12 @@ class UpstreamConfiguration {
 	@Bean
 	UpstreamChallengeRemover upstreamChallengeRemover() {
 		return new UpstreamChallengeRemover();
+	}
+
+	/** Applied by the routing filter to every forwarded request. */
+	@Bean
+	UpstreamAuthorizationHeader upstreamAuthorizationHeader() {
+		return new UpstreamAuthorizationHeader();
 	}
 
 	@Bean

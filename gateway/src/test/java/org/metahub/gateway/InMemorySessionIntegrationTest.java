@@ -3,11 +3,21 @@ package org.metahub.gateway;
 import org.junit.jupiter.api.Test;
 import org.metahub.filters.session.InMemorySessionStore;
 import org.metahub.filters.session.SessionStore;
+import org.metahub.filters.upstream.UpstreamUrlFilter;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.cloud.gateway.filter.AdaptCachedBodyGlobalFilter;
+import org.springframework.cloud.gateway.filter.ForwardPathFilter;
+import org.springframework.cloud.gateway.filter.ForwardRoutingFilter;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.RemoveCachedBodyFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.filter.WebsocketRoutingFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.context.ApplicationContext;
@@ -54,6 +64,20 @@ class InMemorySessionIntegrationTest extends AuthenticationIntegrationTest {
 		assertThat(context.getBeanNamesForType(TaskExecutor.class)).isEmpty();
 		assertThat(context.containsBean("defaultValidator")).isFalse();
 		assertThat(context.containsBean("refreshScope")).isFalse();
+	}
+
+	@Test
+	void onlyTheUpstreamUrlFilterBuildsTheForwardedUrl() {
+		assertThat(context.getBeanNamesForType(RouteToRequestUrlFilter.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(UpstreamUrlFilter.class)).hasSize(1);
+	}
+
+	@Test
+	void runsNoGlobalFilterForBodiesForwardsOrWebSockets() {
+		assertThat(context.getBeansOfType(GlobalFilter.class).values()).extracting(Object::getClass)
+			.doesNotContain(AdaptCachedBodyGlobalFilter.class, RemoveCachedBodyFilter.class, ForwardPathFilter.class,
+					ForwardRoutingFilter.class, WebsocketRoutingFilter.class)
+			.contains(NettyRoutingFilter.class, NettyWriteResponseFilter.class);
 	}
 
 	@Test

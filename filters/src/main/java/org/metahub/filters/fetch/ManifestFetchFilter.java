@@ -68,7 +68,7 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 		}
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		ManifestRequest request = ManifestRequest.of(url, upstreamRepository(url, path), path.reference(),
-				headers.getFirst(HttpHeaders.AUTHORIZATION), accept(headers));
+				exchange.getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION), accept(headers));
 		MachineType machineType = exchange.getAttribute(ExchangeAttributes.MACHINE_TYPE);
 		return fetcher.fetch(request).flatMap(outcome -> {
 			if (outcome.passThrough() != null) {

@@ -17,8 +17,15 @@ public final class ContentHeaders {
 		headers.setContentType(MediaType.parseMediaType(mediaType));
 		headers.set(RegistryHeaders.CONTENT_DIGEST, digest);
 		headers.setETag("\"" + digest + "\"");
-		headers.remove(HttpHeaders.TRANSFER_ENCODING);
-		headers.remove(HttpHeaders.CONTENT_ENCODING);
+		removeIfPresent(headers, HttpHeaders.TRANSFER_ENCODING);
+		removeIfPresent(headers, HttpHeaders.CONTENT_ENCODING);
+	}
+
+	// a removal copies the values it returns: answers from cache never carry these, so look first
+	private static void removeIfPresent(HttpHeaders headers, String name) {
+		if (headers.containsHeader(name)) {
+			headers.remove(name);
+		}
 	}
 
 }

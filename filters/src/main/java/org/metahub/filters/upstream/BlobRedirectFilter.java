@@ -77,7 +77,8 @@ public class BlobRedirectFilter implements GlobalFilter, Ordered {
 		}
 		String digest = response.getHeaders().getFirst(DOCKER_CONTENT_DIGEST);
 		HttpHeaders request = exchange.getRequest().getHeaders();
-		String authorization = sameOrigin(requested, target) ? request.getFirst(HttpHeaders.AUTHORIZATION) : null;
+		String authorization = sameOrigin(requested, target)
+				? exchange.<String>getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION) : null;
 		String range = request.getFirst(HttpHeaders.RANGE);
 		HttpMethod method = HttpMethod.HEAD.equals(exchange.getRequest().getMethod()) ? HttpMethod.HEAD : HttpMethod.GET;
 		return client

@@ -11,15 +11,14 @@ import reactor.core.publisher.Mono;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Replaces the client's credentials with the upstream's. The client's {@code Authorization} (a gateway
- * session token or a machine's password) is always removed; when the upstream still answers 401, what
- * was sent is forgotten so the next request asks afresh. Each upstream has its own authorizer, so one
- * upstream's credentials and tokens never reach another.
+ * Chooses the upstream's credentials for the request, as {@link ExchangeAttributes#UPSTREAM_AUTHORIZATION};
+ * {@link UpstreamAuthorizationHeader} puts them in place of the client's on the forwarded request. When the
+ * upstream still answers 401, what was sent is forgotten so the next request asks afresh. Each upstream has
+ * its own authorizer, so one upstream's credentials and tokens never reach another.
  */
 public class UpstreamAuthFilter implements GlobalFilter, Ordered {
 
@@ -36,26 +35,18 @@ public class UpstreamAuthFilter implements GlobalFilter, Ordered {
 		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
 		UpstreamAuthorizer authorizer = upstream == null ? null : authorizers.get(upstream.name());
 		if (upstreamPath == null || authorizer == null) {
-			return chain.filter(withAuthorization(exchange, null));
+			return chain.filter(exchange);
 		}
 		return authorizer.authorize(upstreamPath).flatMap(grant -> {
-			ServerWebExchange authorized = withAuthorization(exchange, grant.authorization());
-			return chain.filter(authorized).doOnSuccess(done -> {
-				if (HttpStatus.UNAUTHORIZED.equals(authorized.getResponse().getStatusCode())) {
+			if (grant.authorization() != null) {
+				exchange.getAttributes().put(ExchangeAttributes.UPSTREAM_AUTHORIZATION, grant.authorization());
+			}
+			return chain.filter(exchange).doOnSuccess(done -> {
+				if (HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
 					grant.onRefused().run();
 				}
 			});
 		});
-	}
-
-	// one copy of the request: the client's Authorization out, the upstream's (if any) in
-	private static ServerWebExchange withAuthorization(ServerWebExchange exchange, String authorization) {
-		return exchange.mutate().request(request -> request.headers(headers -> {
-			headers.remove(HttpHeaders.AUTHORIZATION);
-			if (authorization != null) {
-				headers.set(HttpHeaders.AUTHORIZATION, authorization);
-			}
-		})).build();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.metahub.filters.upstream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.oci.DistributionPath;
@@ -35,8 +36,9 @@ public class UpstreamAuthorizer {
 	/** @param upstreamPath the request under the upstream's repository name */
 	public Mono<UpstreamGrant> authorize(DistributionPath upstreamPath) {
 		return probe.challenge().flatMap(challenge -> {
-			if (challenge.bearer().isPresent()) {
-				return bearer(challenge.bearer().get(), scope(upstreamPath));
+			Optional<Challenge> bearer = challenge.bearer();
+			if (bearer.isPresent()) {
+				return bearer(bearer.get(), scope(upstreamPath));
 			}
 			if (challenge.asksForBasic() && basic != null) {
 				return Mono.just(new UpstreamGrant(basic, probe::forget));

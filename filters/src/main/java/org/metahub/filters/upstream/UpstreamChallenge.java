@@ -16,13 +16,25 @@ public record UpstreamChallenge(List<Challenge> challenges) {
 		challenges = List.copyOf(challenges);
 	}
 
+	// loops rather than streams: both run for every request that may reach the upstream
+
 	/** The Bearer challenge with a realm, preferred over Basic when the upstream offers both. */
 	public Optional<Challenge> bearer() {
-		return challenges.stream().filter(Challenge::isBearer).filter(c -> c.realm() != null).findFirst();
+		for (Challenge challenge : challenges) {
+			if (challenge.isBearer() && challenge.realm() != null) {
+				return Optional.of(challenge);
+			}
+		}
+		return Optional.empty();
 	}
 
 	public boolean asksForBasic() {
-		return challenges.stream().anyMatch(Challenge::isBasic);
+		for (Challenge challenge : challenges) {
+			if (challenge.isBasic()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -19,7 +19,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Points the request at its upstream: the upstream's base URL, the distribution path under the
- * upstream's name and the query exactly as the client encoded it, less containerd's {@code ns}.
+ * upstream's name and the query exactly as the client encoded it, less containerd's {@code ns}. It is the only
+ * filter that builds the forwarded URL: Spring Cloud Gateway's {@code RouteToRequestUrlFilter} is switched off.
  */
 public class UpstreamUrlFilter implements GlobalFilter, Ordered {
 
