@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.Unpooled;
-import org.metahub.gateway.GatewayClient;
 import org.junit.jupiter.api.AfterEach;
 import org.metahub.gateway.GatewayClient;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -53,6 +53,10 @@ class GracefulShutdownTest {
 
 	private final AtomicBoolean upstreamFinished = new AtomicBoolean();
 
+	// the upstream's own event loop: closing the gateway disposes Reactor Netty's global loops, and a server
+	// left on those could no longer close its socket ("Socket couldn't be stopped within 3000ms")
+	private final LoopResources upstreamLoop = LoopResources.create("slow-upstream", 1, true);
+
 	private DisposableServer upstream;
 
 	private ConfigurableApplicationContext gateway;
@@ -66,6 +70,7 @@ class GracefulShutdownTest {
 		if (upstream != null) {
 			upstream.disposeNow();
 		}
+		upstreamLoop.disposeLater().block(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -102,6 +107,7 @@ class GracefulShutdownTest {
 
 	private DisposableServer slowUpstream() {
 		return HttpServer.create()
+			.runOn(upstreamLoop)
 			.host("127.0.0.1")
 			.port(0)
 			.route(routes -> routes.get("/v2/slow/blob/blobs/{digest}",
