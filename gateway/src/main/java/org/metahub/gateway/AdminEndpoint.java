@@ -15,6 +15,9 @@ import org.metahub.filters.explain.UpstreamManifestSource;
 import org.metahub.filters.manifest.IndexRewriter;
 import org.metahub.filters.manifest.MachineProfiles;
 import org.metahub.filters.oci.OciError;
+import org.metahub.filters.session.ClientAddress;
+import org.metahub.filters.session.LoginThrottle;
+import org.metahub.filters.session.PasswordEncoders;
 import org.metahub.filters.upstream.ChallengeProbe;
 import org.metahub.filters.upstream.HttpTokenClient;
 import org.metahub.filters.upstream.RealmPolicy;
@@ -31,7 +34,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -81,7 +83,7 @@ class AdminEndpoint {
 
 	@Bean
 	RouterFunction<ServerResponse> adminRoutes(AdminProperties admin, MachineTypeProperties machineTypes,
-			Explainer explainer) {
+			Explainer explainer, LoginThrottle throttle) {
 		if (!admin.isConfigured()) {
 			return RouterFunctions.route()
 				.GET(EXPLAIN_PATH, request -> Mono.error(OciError.ENDPOINT_UNKNOWN
@@ -92,10 +94,11 @@ class AdminEndpoint {
 			throw new IllegalStateException("metahub.admin.username '" + admin.username()
 					+ "' is also the login of a machine type: machine types must not be administrators");
 		}
-		AdminAuthenticator authenticator = new AdminAuthenticator(admin,
-				PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		AdminAuthenticator authenticator = new AdminAuthenticator(admin, PasswordEncoders.delegating(), throttle);
 		return RouterFunctions.route()
-			.GET(EXPLAIN_PATH, request -> authenticator.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION))
+			.GET(EXPLAIN_PATH, request -> authenticator
+				.authenticate(request.headers().firstHeader(HttpHeaders.AUTHORIZATION),
+						ClientAddress.of(request.exchange().getRequest()))
 				.then(Mono.defer(() -> explainer.explain(query(request, "image"), query(request, "login"))))
 				.flatMap(explanation -> ServerResponse.ok()
 					.contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,9 @@
 package org.metahub.gateway;
 
+import org.metahub.config.TokenRequestProperties;
 import org.metahub.filters.session.Challenges;
+import org.metahub.filters.session.ClientAddress;
+import org.metahub.filters.session.TokenForms;
 import org.metahub.filters.session.TokenRequest;
 import org.metahub.filters.session.TokenResponse;
 import org.metahub.filters.session.TokenService;
@@ -18,23 +21,29 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The token endpoint: {@code GET /token} with Basic credentials as docker, podman and skopeo ask,
- * and {@code POST /token} with the OAuth2 form as containerd asks. Errors become OCI error documents
- * through {@link OciErrorWebExceptionHandler}.
+ * and {@code POST /token} with the OAuth2 form as containerd asks, read with its own size cap. Errors
+ * become OCI error documents through {@link OciErrorWebExceptionHandler}.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenEndpoint {
 
 	@Bean
-	RouterFunction<ServerResponse> tokenRoutes(TokenService tokens) {
+	RouterFunction<ServerResponse> tokenRoutes(TokenService tokens, TokenRequestProperties limits) {
+		TokenForms forms = new TokenForms(limits.maxFormSize());
 		return RouterFunctions.route()
-			.GET(Challenges.TOKEN_PATH, request -> Mono.defer(() -> answer(tokens.token(fromQuery(request)))))
-			.POST(Challenges.TOKEN_PATH, request -> request.formData()
-				.flatMap(form -> answer(tokens.token(TokenRequest.fromForm(form)))))
+			.GET(Challenges.TOKEN_PATH,
+					request -> Mono.defer(() -> answer(tokens.token(fromQuery(request), clientAddress(request)))))
+			.POST(Challenges.TOKEN_PATH, request -> forms.read(request.exchange().getRequest())
+				.flatMap(form -> answer(tokens.token(TokenRequest.fromForm(form), clientAddress(request)))))
 			.build();
 	}
 
 	private static TokenRequest fromQuery(ServerRequest request) {
 		return TokenRequest.fromQuery(request.headers().firstHeader(HttpHeaders.AUTHORIZATION), request.queryParams());
+	}
+
+	private static String clientAddress(ServerRequest request) {
+		return ClientAddress.of(request.exchange().getRequest());
 	}
 
 	private static Mono<ServerResponse> answer(Mono<TokenResponse> token) {

@@ -11,6 +11,7 @@ import org.metahub.filters.oci.OciException;
 import org.metahub.filters.session.BasicCredentials;
 import org.metahub.filters.session.CredentialCache;
 import org.metahub.filters.session.CredentialVerifier;
+import org.metahub.filters.session.LoginThrottle;
 import org.metahub.filters.session.MachineTypeDirectory;
 import reactor.core.publisher.Mono;
 
@@ -32,26 +33,28 @@ public class AdminAuthenticator {
 
 	private final CredentialVerifier verifier;
 
-	public AdminAuthenticator(AdminProperties admin, PasswordEncoder encoder) {
+	public AdminAuthenticator(AdminProperties admin, PasswordEncoder encoder, LoginThrottle throttle) {
 		if (!admin.isConfigured()) {
 			throw new IllegalArgumentException("metahub.admin.username is not configured");
 		}
 		MachineType administrator = new MachineType("admin", admin.username(), admin.password(), List.of());
 		this.verifier = new CredentialVerifier(new MachineTypeDirectory(List.of(administrator)), encoder,
-				new CredentialCache(CACHE_SIZE, CACHE_TTL, Clock.systemUTC()));
+				new CredentialCache(CACHE_SIZE, CACHE_TTL, Clock.systemUTC()), throttle);
 	}
 
 	/**
 	 * Completes when the header carries the administrator's credentials.
 	 * @param authorization the request's Authorization header, or {@code null}
-	 * @return an error of 401 with a Basic challenge when missing or wrong, 400 when malformed
+	 * @param clientAddress the address failed logins are counted for
+	 * @return an error of 401 with a Basic challenge when missing or wrong, 400 when malformed, 429 after
+	 * too many failures
 	 */
-	public Mono<Void> authenticate(String authorization) {
+	public Mono<Void> authenticate(String authorization, String clientAddress) {
 		return Mono.defer(() -> {
 			if (authorization == null || !BasicCredentials.isBasic(authorization)) {
 				return Mono.error(unauthorized("administrator credentials are required"));
 			}
-			return verifier.verify(BasicCredentials.parse(authorization))
+			return verifier.verify(BasicCredentials.parse(authorization), clientAddress)
 				.switchIfEmpty(Mono.error(() -> unauthorized("wrong administrator credentials")))
 				.then();
 		});

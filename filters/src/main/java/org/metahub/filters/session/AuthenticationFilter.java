@@ -58,7 +58,7 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
 			return Mono.error(challenges.unauthorized(request, scope, null));
 		}
 		else if (BasicCredentials.isBasic(authorization)) {
-			caller = verifier.verify(BasicCredentials.parse(authorization))
+			caller = verifier.verify(BasicCredentials.parse(authorization), ClientAddress.of(request))
 				.switchIfEmpty(Mono.error(() -> challenges.unauthorized(request, scope, null)));
 		}
 		else if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -9,9 +9,10 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks a login and password against the configured machine types. The hash runs on the
- * bounded-elastic scheduler, never on an event loop; an unknown login runs a dummy hash so that the
- * answer takes about as long as for a wrong password.
+ * Checks a login and password against the configured machine types. Credentials the cache remembers
+ * are accepted at once; every other check passes the login throttle first and runs the hash on the
+ * bounded-elastic scheduler, never on an event loop. An unknown login is checked against a dummy hash
+ * of the same algorithm and cost as the configured ones, so that it costs the same as a wrong password.
  */
 public class CredentialVerifier {
 
@@ -21,42 +22,38 @@ public class CredentialVerifier {
 
 	private final CredentialCache cache;
 
-	private volatile String dummyHash;
+	private final LoginThrottle throttle;
 
-	public CredentialVerifier(MachineTypeDirectory machineTypes, PasswordEncoder encoder, CredentialCache cache) {
+	private final DummyHashes dummies;
+
+	public CredentialVerifier(MachineTypeDirectory machineTypes, PasswordEncoder encoder, CredentialCache cache,
+			LoginThrottle throttle) {
 		this.machineTypes = machineTypes;
 		this.encoder = encoder;
 		this.cache = cache;
+		this.throttle = throttle;
+		this.dummies = new DummyHashes(machineTypes.all());
 	}
 
-	/** The machine type the credentials belong to, or empty when the login is unknown or the password wrong. */
-	public Mono<MachineType> verify(BasicCredentials credentials) {
+	/**
+	 * The machine type the credentials belong to, or empty when the login is unknown or the password
+	 * wrong; fails with 429 when the login or the client address has failed too often.
+	 * @param clientAddress the address failures are counted for, see {@link ClientAddress}
+	 */
+	public Mono<MachineType> verify(BasicCredentials credentials, String clientAddress) {
 		Optional<MachineType> cached = cache.get(credentials);
 		if (cached.isPresent()) {
 			return Mono.just(cached.get());
 		}
-		return Mono.fromCallable(() -> check(credentials))
-			.subscribeOn(Schedulers.boundedElastic())
+		Mono<MachineType> check = Mono.fromCallable(() -> check(credentials)).subscribeOn(Schedulers.boundedElastic());
+		return throttle.attempt(credentials.login(), clientAddress, check)
 			.doOnNext(type -> cache.put(credentials, type));
 	}
 
 	private MachineType check(BasicCredentials credentials) {
 		Optional<MachineType> type = machineTypes.find(credentials.login());
-		if (type.isEmpty()) {
-			encoder.matches(credentials.password(), dummyHash());
-			return null;
-		}
-		return encoder.matches(credentials.password(), type.get().password()) ? type.get() : null;
-	}
-
-	// made on the first unknown login rather than at start-up, where a bcrypt hash costs a tenth of a second
-	private String dummyHash() {
-		String hash = dummyHash;
-		if (hash == null) {
-			hash = encoder.encode(OpaqueTokens.newToken());
-			dummyHash = hash;
-		}
-		return hash;
+		String hash = type.map(MachineType::password).orElseGet(() -> dummies.forUnknown(credentials.login()));
+		return encoder.matches(credentials.password(), hash) && type.isPresent() ? type.get() : null;
 	}
 
 }

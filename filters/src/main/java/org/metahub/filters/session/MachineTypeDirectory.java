@@ -24,11 +24,17 @@ public class MachineTypeDirectory {
 		return Optional.ofNullable(byLogin.get(login));
 	}
 
+	/** Every machine type, in configuration order. */
+	public List<MachineType> all() {
+		return List.copyOf(byLogin.values());
+	}
+
 	/** Warns once per machine type whose password is stored in plain text ({@code {noop}}). */
 	public void warnAboutPlainPasswords() {
 		byLogin.values().stream().filter(type -> type.password().startsWith("{noop}")).forEach(type -> logger
 			.warn("Machine type '" + type.name() + "' (login '" + type.login()
-					+ "') has a {noop} password: store a {bcrypt} hash outside demos"));
+					+ "') has a {noop} password: store a {bcrypt} hash outside demos (a {noop} check answers far faster than"
+					+ " a hash, which tells a prober which logins exist)"));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.metahub.filters.session;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,14 +17,23 @@ public final class ScopePolicy {
 	 */
 	public static Set<String> grant(List<String> requested) {
 		Set<String> granted = new LinkedHashSet<>();
+		for (String one : split(requested)) {
+			grantOne(Scope.parse(one), granted);
+		}
+		return granted;
+	}
+
+	/** The scopes one by one: a parameter may hold several, separated by spaces. */
+	public static List<String> split(List<String> requested) {
+		List<String> scopes = new ArrayList<>();
 		for (String raw : requested) {
 			for (String one : raw.trim().split(" ")) {
 				if (!one.isBlank()) {
-					grantOne(Scope.parse(one), granted);
+					scopes.add(one);
 				}
 			}
 		}
-		return granted;
+		return scopes;
 	}
 
 	private static void grantOne(Scope scope, Set<String> granted) {

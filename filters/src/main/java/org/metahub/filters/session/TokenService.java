@@ -24,23 +24,32 @@ public class TokenService {
 
 	private final String service;
 
+	private final ScopeLimits limits;
+
 	public TokenService(CredentialVerifier verifier, SessionStore sessions, MachineTypeDirectory machineTypes,
-			TokenIssuer issuer, String service) {
+			TokenIssuer issuer, String service, ScopeLimits limits) {
 		this.verifier = verifier;
 		this.sessions = sessions;
 		this.machineTypes = machineTypes;
 		this.issuer = issuer;
 		this.service = service;
+		this.limits = limits;
 	}
 
-	public Mono<TokenResponse> token(TokenRequest request) {
+	/**
+	 * The token for a request; over-cap scopes are refused before any password check.
+	 * @param clientAddress the address failed logins are counted for, see {@link ClientAddress}
+	 */
+	public Mono<TokenResponse> token(TokenRequest request, String clientAddress) {
 		if (request.service() != null && !request.service().equals(service)) {
 			return Mono.error(OciError.BAD_REQUEST.exception("unknown service: this gateway is '" + service + "'",
 					request.service()));
 		}
+		limits.checkRequested(request.scopes());
 		var scopes = ScopePolicy.grant(request.scopes());
+		limits.checkGranted(scopes);
 		return switch (request.grant()) {
-			case PASSWORD -> verifier.verify(request.credentials())
+			case PASSWORD -> verifier.verify(request.credentials(), clientAddress)
 				.switchIfEmpty(Mono.error(TokenService::rejected))
 				.flatMap(type -> issuer.issue(type, scopes, request.offline()));
 			case REFRESH_TOKEN -> sessions.find(TokenKind.REFRESH, request.refreshToken())

@@ -18,7 +18,6 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +40,7 @@ class AuthenticationFilterTest {
 	private AuthenticationFilter filter(URI realm) {
 		SessionProperties properties = new SessionProperties("metahub", Duration.ofMinutes(15), Duration.ofDays(7),
 				Duration.ofMinutes(5), 100, realm);
-		CredentialVerifier verifier = new CredentialVerifier(Fixtures.DIRECTORY,
-				PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-				new CredentialCache(100, Duration.ofMinutes(5), clock));
+		CredentialVerifier verifier = Fixtures.verifier(PasswordEncoders.delegating(), clock);
 		return new AuthenticationFilter(sessions, verifier, Fixtures.DIRECTORY, new Challenges(properties));
 	}
 
