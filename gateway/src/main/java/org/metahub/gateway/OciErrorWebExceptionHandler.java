@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.metahub.filters.oci.OciError;
@@ -59,7 +60,7 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 					|| cause instanceof ConnectTimeoutException || cause instanceof PrematureCloseException) {
 				return OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry cannot be reached");
 			}
-			if (cause instanceof TimeoutException) {
+			if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
 				return OciError.UPSTREAM_TIMEOUT.exception("the upstream registry did not answer in time");
 			}
 			if (cause instanceof DataAccessException) {
