@@ -60,7 +60,10 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 					|| cause instanceof ConnectTimeoutException || cause instanceof PrematureCloseException) {
 				return OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry cannot be reached");
 			}
-			if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
+			if (cause instanceof ReadTimeoutException) { // the server's own: a request body that stopped arriving
+				return OciError.REQUEST_TIMEOUT.exception("the request body stopped arriving");
+			}
+			if (cause instanceof TimeoutException) {
 				return OciError.UPSTREAM_TIMEOUT.exception("the upstream registry did not answer in time");
 			}
 			if (cause instanceof DataAccessException) {

@@ -2,16 +2,17 @@ package org.metahub.filters.upstream;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.concurrent.Future;
 import reactor.netty.http.client.HttpClient;
 
 /**
  * Fails an upstream response whose body stops: when the gateway has asked for more bytes and none arrived
- * for the idle time, the response errors with {@link ReadTimeoutException} and the connection is closed.
+ * for the idle time, the response errors with a {@link TimeoutException} (a 504 when nothing was sent to the
+ * client yet) and the connection is closed.
  * Time in which the gateway does not ask (its own client reads slowly) does not count, unlike Netty's
  * {@code ReadTimeoutHandler}. Added once the response headers arrived, so the wait for them stays the
  * response timeout's; Reactor Netty removes it when the response ends, before the connection is pooled.
@@ -88,7 +89,8 @@ public final class UpstreamBodyIdleTimeout extends ChannelDuplexHandler {
 			schedule(ctx, remaining);
 			return;
 		}
-		ctx.fireExceptionCaught(ReadTimeoutException.INSTANCE);
+		ctx.fireExceptionCaught(new TimeoutException("the upstream sent no body bytes for "
+				+ Duration.ofNanos(idleNanos).toMillis() + " ms"));
 		ctx.close();
 	}
 
