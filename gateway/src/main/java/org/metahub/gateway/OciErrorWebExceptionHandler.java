@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.metahub.filters.oci.OciError;
@@ -58,6 +59,9 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
 					|| cause instanceof ConnectTimeoutException || cause instanceof PrematureCloseException) {
 				return OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry cannot be reached");
+			}
+			if (cause instanceof ReadTimeoutException) { // the server's own: a request body that stopped arriving
+				return OciError.REQUEST_TIMEOUT.exception("the request body stopped arriving");
 			}
 			if (cause instanceof TimeoutException) {
 				return OciError.UPSTREAM_TIMEOUT.exception("the upstream registry did not answer in time");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.netty.channel.ChannelOption;
+import org.metahub.config.TimeoutProperties;
 import org.metahub.config.UpstreamListProperties;
 import org.metahub.config.UpstreamProperties;
 import org.metahub.config.Upstreams;
@@ -18,6 +19,7 @@ import org.metahub.filters.upstream.TokenCache;
 import org.metahub.filters.upstream.UpstreamAuthFilter;
 import org.metahub.filters.upstream.UpstreamAuthorizationHeader;
 import org.metahub.filters.upstream.UpstreamAuthorizer;
+import org.metahub.filters.upstream.UpstreamBodyIdleTimeout;
 import org.metahub.filters.upstream.UpstreamChallengeRemover;
 import org.metahub.filters.upstream.UpstreamRouter;
 import org.metahub.filters.upstream.UpstreamUrlFilter;
@@ -57,6 +59,15 @@ class UpstreamConfiguration {
 			}
 			return decoder;
 		});
+	}
+
+	/**
+	 * A stalled upstream body ends the response abnormally: on blobs the routing filter streams, and on the
+	 * manifest fetcher's and the blob redirect filter's requests, which share this client.
+	 */
+	@Bean
+	HttpClientCustomizer upstreamBodyIdleTimeout(TimeoutProperties timeouts) {
+		return client -> UpstreamBodyIdleTimeout.applyTo(client, timeouts.upstreamBodyIdle());
 	}
 
 	/** {@code metahub.upstreams}, or the {@code metahub.upstream.*} shorthand when that list is empty. */
@@ -99,13 +110,15 @@ class UpstreamConfiguration {
 	}
 
 	@Bean
-	UpstreamAuthFilter upstreamAuthFilter(Upstreams upstreams) {
+	UpstreamAuthFilter upstreamAuthFilter(Upstreams upstreams, TimeoutProperties timeouts) {
 		// redirects are not followed, so neither the probe nor the credentials leave the realm's host
+		HttpClient tokenClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+			.responseTimeout(RESPONSE_TIMEOUT)
+			.followRedirect(false);
 		WebClient webClient = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-				.responseTimeout(RESPONSE_TIMEOUT)
-				.followRedirect(false)))
+			.clientConnector(new ReactorClientHttpConnector(
+					UpstreamBodyIdleTimeout.applyTo(tokenClient, timeouts.upstreamBodyIdle())))
 			.build();
 		Clock clock = Clock.systemUTC();
 		// one token cache per upstream: its key names realm, service and scope, not whose credentials

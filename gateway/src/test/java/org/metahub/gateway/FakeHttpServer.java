@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A tiny HTTP server on a loopback address for faults and observations a real registry cannot give
- * (redirects, 500s, hostile challenges); it records every request it receives.
+ * (redirects, 500s, hostile challenges, bodies that stall); it records every request it receives.
  */
 final class FakeHttpServer implements AutoCloseable {
 
@@ -37,15 +37,33 @@ final class FakeHttpServer implements AutoCloseable {
 
 	}
 
+	/** How an answer's body ends: complete, or stalled after its bytes until the server closes. */
+	enum Stall {
+
+		NONE, FIXED_LENGTH, CHUNKED
+
+	}
+
 	/** An answer: status, headers and body. */
-	record Response(int status, Map<String, String> headers, byte[] body) {
+	record Response(int status, Map<String, String> headers, byte[] body, Stall stall) {
 
 		static Response of(int status, String body, String... headerPairs) {
+			return new Response(status, headers(headerPairs), body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					Stall.NONE);
+		}
+
+		/** Sends the headers (a longer Content-Length, or chunked) and these first bytes, then nothing more. */
+		static Response stalling(Stall stall, String firstBytes, String... headerPairs) {
+			return new Response(200, headers(headerPairs),
+					firstBytes.getBytes(java.nio.charset.StandardCharsets.UTF_8), stall);
+		}
+
+		private static Map<String, String> headers(String... headerPairs) {
 			Map<String, String> headers = new java.util.LinkedHashMap<>();
 			for (int i = 0; i < headerPairs.length; i += 2) {
 				headers.put(headerPairs[i], headerPairs[i + 1]);
 			}
-			return new Response(status, headers, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return headers;
 		}
 
 	}
@@ -55,6 +73,8 @@ final class FakeHttpServer implements AutoCloseable {
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private volatile Handler handler;
+
+	private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
 	FakeHttpServer(String loopbackAddress, Handler handler) {
 		this.handler = handler;
@@ -94,6 +114,10 @@ final class FakeHttpServer implements AutoCloseable {
 			exchange.getRequestBody().readAllBytes();
 			Response response = handler.handle(request);
 			response.headers().forEach(exchange.getResponseHeaders()::set);
+			if (response.stall() != Stall.NONE) {
+				stall(exchange, response);
+				return;
+			}
 			boolean noBody = response.body().length == 0 || request.method().equals("HEAD");
 			exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
 			if (!noBody) {
@@ -104,8 +128,23 @@ final class FakeHttpServer implements AutoCloseable {
 		}
 	}
 
+	private void stall(HttpExchange exchange, Response response) throws IOException {
+		long declared = response.stall() == Stall.CHUNKED ? 0 : response.body().length + 1_000_000L;
+		exchange.sendResponseHeaders(response.status(), declared);
+		OutputStream body = exchange.getResponseBody();
+		body.write(response.body());
+		body.flush();
+		try {
+			closed.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() {
+		closed.countDown();
 		server.stop(0);
 	}
 

@@ -32,7 +32,6 @@ class SessionStoreOutageTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		AuthenticationIntegrationTest.gatewayProperties(registry);
 		registry.add("spring.data.redis.url", REDIS::url);
-		registry.add("spring.data.redis.timeout", () -> "2s");
 	}
 
 	@Test

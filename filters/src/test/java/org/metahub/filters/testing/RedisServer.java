@@ -3,15 +3,19 @@ package org.metahub.filters.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** A real {@code redis-server} on a free loopback port, without persistence. */
 public final class RedisServer extends ServerProcess {
 
 	private final int port;
+
+	private volatile boolean paused;
 
 	private RedisServer(int port) {
 		super(newDirectory("metahub-redis"), List.of("redis-server", "--port", String.valueOf(port), "--bind",
@@ -31,6 +35,42 @@ public final class RedisServer extends ServerProcess {
 	/** The URL for {@code spring.data.redis.url}. */
 	public String url() {
 		return "redis://127.0.0.1:" + port;
+	}
+
+	/** Hangs the server with SIGSTOP: connections stay open, commands get no answer. */
+	public void pause() {
+		signal("-STOP");
+		paused = true;
+	}
+
+	/** Lets a paused server answer again (SIGCONT). */
+	public void resume() {
+		signal("-CONT");
+		paused = false;
+	}
+
+	@Override
+	public void close() {
+		if (paused) {
+			resume();
+		}
+		super.close();
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", signal, String.valueOf(pid())).inheritIO().start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill " + signal + " " + pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private boolean answersPing() {
