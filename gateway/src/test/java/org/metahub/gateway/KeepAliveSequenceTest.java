@@ -1,15 +1,20 @@
 package org.metahub.gateway;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.metahub.filters.testing.RegistryPusher;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,10 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every answer arrives on a reused connection. An answer finished off the event loop (the actuator's) followed
- * by error documents written in one piece made Reactor Netty 1.3 stop reading the connection within a few dozen
- * connections of the JDK client, which opens each with an HTTP/2 upgrade offer (as reactor-netty#4361
- * describes).
+ * Every answer arrives on a reused connection. Reactor Netty 1.3.6 stopped reading a connection when a request
+ * that arrived before the previous answer had finished (a streamed blob, an answer finished off the event loop)
+ * was then answered at once (a HEAD from the manifest cache, {@code /v2/}): reactor-netty#4361.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeepAliveSequenceTest {
@@ -32,12 +36,42 @@ class KeepAliveSequenceTest {
 
 	private static final List<String> SEQUENCE = List.of("/actuator/prometheus", "/not-an-endpoint", "/v2/");
 
+	// a 1 % loss passes 800 sequences unseen with a probability of 0.99^800, about 3 in 10,000
+	private static final int SEQUENCES = 800;
+
+	private static final Duration DEADLINE = Duration.ofSeconds(120);
+
+	private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final int MOST_LOSSES = 3;
+
+	private static final String REPOSITORY = "keepalive/app";
+
+	private static final String ACCEPT = "Accept: application/vnd.oci.image.manifest.v1+json";
+
+	private static String blobPath;
+
+	private static int blobLength;
+
+	private static String tagPath;
+
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
 	static void upstream(DynamicPropertyRegistry properties) {
 		properties.add("metahub.upstream.url", () -> TestServers.UPSTREAM.url().toString());
+	}
+
+	@BeforeAll
+	static void pushImage() {
+		RegistryPusher pusher = RegistryPusher.to(TestServers.UPSTREAM);
+		pusher.pushImage(REPOSITORY, "1.0", "keepalive", true);
+		byte[] blob = new byte[64 * 1024];
+		new SplittableRandom(13).nextBytes(blob);
+		blobPath = "/v2/" + REPOSITORY + "/blobs/" + pusher.pushBlob(REPOSITORY, blob);
+		blobLength = blob.length;
+		tagPath = "/v2/" + REPOSITORY + "/manifests/1.0";
 	}
 
 	@Test
@@ -48,6 +82,42 @@ class KeepAliveSequenceTest {
 				assertThat(send(client, path, connection).statusCode()).isIn(200, 401, 404);
 			}
 		}
+	}
+
+	@Test
+	void aGetAfterAHeadAnsweredByTheGatewayAfterAStreamedBlobIsAnswered() throws Exception {
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		int sequences = 0;
+		List<String> lost = new ArrayList<>();
+		RawHttpConnection connection = new RawHttpConnection(port, ANSWER_TIMEOUT);
+		try {
+			while (sequences < SEQUENCES && lost.size() < MOST_LOSSES && System.nanoTime() < deadline) {
+				String head = sequences % 2 == 0 ? tagPath : "/v2/";
+				String step = "GET of the blob";
+				try {
+					connection.write(RawHttpConnection.request("GET", blobPath));
+					assertThat(connection.read(false).body()).hasSize(blobLength);
+					step = "HEAD " + head;
+					connection.write(RawHttpConnection.request("HEAD", head, ACCEPT));
+					assertThat(connection.read(true).status()).isEqualTo(200);
+					step = "GET of the tag after HEAD " + head;
+					connection.write(RawHttpConnection.request("GET", tagPath, ACCEPT));
+					assertThat(connection.read(false).status()).isEqualTo(200);
+				}
+				catch (SocketTimeoutException ex) {
+					lost.add("sequence " + sequences + ": " + step);
+					connection.close();
+					connection = new RawHttpConnection(port, ANSWER_TIMEOUT);
+				}
+				sequences++;
+			}
+		}
+		finally {
+			connection.close();
+		}
+		assertThat(lost).as("answers missing within %s in %d sequences of blob GET, HEAD and GET on one connection",
+				ANSWER_TIMEOUT, sequences).isEmpty();
+		assertThat(sequences).isPositive();
 	}
 
 	private HttpResponse<Void> send(HttpClient client, String path, int connection)
