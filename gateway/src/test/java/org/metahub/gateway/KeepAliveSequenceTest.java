@@ -1,5 +1,6 @@
 package org.metahub.gateway;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -44,6 +45,8 @@ class KeepAliveSequenceTest {
 	private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final int MOST_LOSSES = 3;
+
+	private static final int CLOSING_CONNECTIONS = 400;
 
 	private static final String REPOSITORY = "keepalive/app";
 
@@ -118,6 +121,62 @@ class KeepAliveSequenceTest {
 		assertThat(lost).as("answers missing within %s in %d sequences of blob GET, HEAD and GET on one connection",
 				ANSWER_TIMEOUT, sequences).isEmpty();
 		assertThat(sequences).isPositive();
+	}
+
+	@Test
+	void pipelinedRequestsEndingWithConnectionCloseAreAnsweredInOrderBeforeTheClose() throws Exception {
+		try (RawHttpConnection connection = new RawHttpConnection(port, ANSWER_TIMEOUT)) {
+			connection.write(RawHttpConnection.request("GET", "/v2/"), RawHttpConnection.request("GET", "/v2/"),
+					RawHttpConnection.request("GET", "/v2/", "Connection: close"));
+
+			for (int answer = 1; answer <= 3; answer++) {
+				RawHttpConnection.Response response = connection.read(false);
+				assertThat(response.status()).as("answer %d", answer).isEqualTo(200);
+				assertThat(response.body()).asString().isEqualTo("{}");
+			}
+			assertThat(connection.closedByServer()).isTrue();
+		}
+	}
+
+	@Test
+	void pipelinedStreamedAndGatewayAnswersComeInTheOrderAsked() throws Exception {
+		try (RawHttpConnection connection = new RawHttpConnection(port, ANSWER_TIMEOUT)) {
+			connection.write(RawHttpConnection.request("GET", blobPath), RawHttpConnection.request("HEAD", tagPath, ACCEPT),
+					RawHttpConnection.request("GET", "/not-an-endpoint"),
+					RawHttpConnection.request("GET", tagPath, ACCEPT, "Connection: close"));
+
+			assertThat(connection.read(false).body()).hasSize(blobLength);
+			RawHttpConnection.Response head = connection.read(true);
+			assertThat(head.status()).isEqualTo(200);
+			assertThat(head.header("Docker-Content-Digest")).isNotNull();
+			assertThat(connection.read(false).status()).isEqualTo(404);
+			RawHttpConnection.Response last = connection.read(false);
+			assertThat(last.status()).isEqualTo(200);
+			assertThat(last.header("Docker-Content-Digest")).isEqualTo(head.header("Docker-Content-Digest"));
+			assertThat(last.header("Connection")).isEqualToIgnoringCase("close");
+			assertThat(connection.closedByServer()).isTrue();
+		}
+	}
+
+	@Test
+	void aConnectionCloseRequestRightAfterAStreamedAnswerIsAnswered() throws Exception {
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		List<String> lost = new ArrayList<>();
+		int connections = 0;
+		while (connections < CLOSING_CONNECTIONS && lost.size() < MOST_LOSSES && System.nanoTime() < deadline) {
+			try (RawHttpConnection connection = new RawHttpConnection(port, ANSWER_TIMEOUT)) {
+				connection.write(RawHttpConnection.request("GET", blobPath));
+				assertThat(connection.read(false).body()).hasSize(blobLength);
+				connection.write(RawHttpConnection.request("GET", "/v2/", "Connection: close"));
+				assertThat(connection.read(false).status()).isEqualTo(200);
+				assertThat(connection.closedByServer()).isTrue();
+			}
+			catch (SocketTimeoutException | EOFException ex) {
+				lost.add("connection " + connections + ": " + ex);
+			}
+			connections++;
+		}
+		assertThat(lost).as("closing requests unanswered within %s of %d", ANSWER_TIMEOUT, connections).isEmpty();
 	}
 
 	private HttpResponse<Void> send(HttpClient client, String path, int connection)
