@@ -11,11 +11,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.metahub.filters.testing.RegistryPusher;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,15 +46,7 @@ class KeepAliveSequenceTest {
 
 	private static final int CLOSING_CONNECTIONS = 400;
 
-	private static final String REPOSITORY = "keepalive/app";
-
-	private static final String ACCEPT = "Accept: application/vnd.oci.image.manifest.v1+json";
-
-	private static String blobPath;
-
-	private static int blobLength;
-
-	private static String tagPath;
+	private static KeepAliveSequence sequence;
 
 	@LocalServerPort
 	private int port;
@@ -68,13 +58,7 @@ class KeepAliveSequenceTest {
 
 	@BeforeAll
 	static void pushImage() {
-		RegistryPusher pusher = RegistryPusher.to(TestServers.UPSTREAM);
-		pusher.pushImage(REPOSITORY, "1.0", "keepalive", true);
-		byte[] blob = new byte[64 * 1024];
-		new SplittableRandom(13).nextBytes(blob);
-		blobPath = "/v2/" + REPOSITORY + "/blobs/" + pusher.pushBlob(REPOSITORY, blob);
-		blobLength = blob.length;
-		tagPath = "/v2/" + REPOSITORY + "/manifests/1.0";
+		sequence = KeepAliveSequence.pushTo(TestServers.UPSTREAM);
 	}
 
 	@Test
@@ -89,38 +73,10 @@ class KeepAliveSequenceTest {
 
 	@Test
 	void aGetAfterAHeadAnsweredByTheGatewayAfterAStreamedBlobIsAnswered() throws Exception {
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		int sequences = 0;
-		List<String> lost = new ArrayList<>();
-		RawHttpConnection connection = new RawHttpConnection(port, ANSWER_TIMEOUT);
-		try {
-			while (sequences < SEQUENCES && lost.size() < MOST_LOSSES && System.nanoTime() < deadline) {
-				String head = sequences % 2 == 0 ? tagPath : "/v2/";
-				String step = "GET of the blob";
-				try {
-					connection.write(RawHttpConnection.request("GET", blobPath));
-					assertThat(connection.read(false).body()).hasSize(blobLength);
-					step = "HEAD " + head;
-					connection.write(RawHttpConnection.request("HEAD", head, ACCEPT));
-					assertThat(connection.read(true).status()).isEqualTo(200);
-					step = "GET of the tag after HEAD " + head;
-					connection.write(RawHttpConnection.request("GET", tagPath, ACCEPT));
-					assertThat(connection.read(false).status()).isEqualTo(200);
-				}
-				catch (SocketTimeoutException ex) {
-					lost.add("sequence " + sequences + ": " + step);
-					connection.close();
-					connection = new RawHttpConnection(port, ANSWER_TIMEOUT);
-				}
-				sequences++;
-			}
-		}
-		finally {
-			connection.close();
-		}
+		List<String> lost = sequence.lostAnswers(port, SEQUENCES, DEADLINE, ANSWER_TIMEOUT, MOST_LOSSES);
+
 		assertThat(lost).as("answers missing within %s in %d sequences of blob GET, HEAD and GET on one connection",
-				ANSWER_TIMEOUT, sequences).isEmpty();
-		assertThat(sequences).isPositive();
+				ANSWER_TIMEOUT, SEQUENCES).isEmpty();
 	}
 
 	@Test
@@ -141,11 +97,12 @@ class KeepAliveSequenceTest {
 	@Test
 	void pipelinedStreamedAndGatewayAnswersComeInTheOrderAsked() throws Exception {
 		try (RawHttpConnection connection = new RawHttpConnection(port, ANSWER_TIMEOUT)) {
-			connection.write(RawHttpConnection.request("GET", blobPath), RawHttpConnection.request("HEAD", tagPath, ACCEPT),
+			connection.write(RawHttpConnection.request("GET", sequence.blobPath()),
+					RawHttpConnection.request("HEAD", sequence.tagPath(), KeepAliveSequence.ACCEPT),
 					RawHttpConnection.request("GET", "/not-an-endpoint"),
-					RawHttpConnection.request("GET", tagPath, ACCEPT, "Connection: close"));
+					RawHttpConnection.request("GET", sequence.tagPath(), KeepAliveSequence.ACCEPT, "Connection: close"));
 
-			assertThat(connection.read(false).body()).hasSize(blobLength);
+			assertThat(connection.read(false).body()).hasSize(sequence.blobLength());
 			RawHttpConnection.Response head = connection.read(true);
 			assertThat(head.status()).isEqualTo(200);
 			assertThat(head.header("Docker-Content-Digest")).isNotNull();
@@ -165,8 +122,8 @@ class KeepAliveSequenceTest {
 		int connections = 0;
 		while (connections < CLOSING_CONNECTIONS && lost.size() < MOST_LOSSES && System.nanoTime() < deadline) {
 			try (RawHttpConnection connection = new RawHttpConnection(port, ANSWER_TIMEOUT)) {
-				connection.write(RawHttpConnection.request("GET", blobPath));
-				assertThat(connection.read(false).body()).hasSize(blobLength);
+				connection.write(RawHttpConnection.request("GET", sequence.blobPath()));
+				assertThat(connection.read(false).body()).hasSize(sequence.blobLength());
 				connection.write(RawHttpConnection.request("GET", "/v2/", "Connection: close"));
 				assertThat(connection.read(false).status()).isEqualTo(200);
 				assertThat(connection.closedByServer()).isTrue();
