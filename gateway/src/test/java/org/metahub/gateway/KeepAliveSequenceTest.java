@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Every answer arrives on a reused connection. Reactor Netty 1.3.6 stopped reading a connection when a request
  * that arrived before the previous answer had finished (a streamed blob, an answer finished off the event loop)
- * was then answered at once (a HEAD from the manifest cache, {@code /v2/}): reactor-netty#4361.
+ * was then answered at once (a HEAD from the manifest cache, {@code /v2/}): reactor-netty#4361. Pipelined
+ * requests are answered in order, and a {@code Connection: close} ends the connection only after its own answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeepAliveSequenceTest {
