@@ -1,0 +1,48 @@
+package org.metahub.filters.request;
+
+import java.util.Locale;
+
+import org.metahub.filters.oci.OciError;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Refuses, before any endpoint sees it, a request whose path has dot segments ({@code .} or {@code ..}, also
+ * percent-encoded), which clients remove and no endpoint expects, or whose {@code Host} names no host, from
+ * which no token realm can be built.
+ */
+public class RequestTargetFilter implements WebFilter, Ordered {
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (hasDotSegment(request.getPath().value())) {
+			return Mono.error(OciError.BAD_REQUEST.exception("the request path has a dot segment (. or ..)"));
+		}
+		if (request.getURI().getHost() == null) {
+			return Mono.error(OciError.BAD_REQUEST.exception("the Host header names no valid host"));
+		}
+		return chain.filter(exchange);
+	}
+
+	static boolean hasDotSegment(String rawPath) {
+		for (String segment : rawPath.split("/", -1)) {
+			String decoded = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
+			if (decoded.equals(".") || decoded.equals("..")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}
