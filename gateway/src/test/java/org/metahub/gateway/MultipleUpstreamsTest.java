@@ -207,6 +207,25 @@ class MultipleUpstreamsTest {
 	}
 
 	@Test
+	void onlyTheHeadersARegistryNeedsAreForwarded() {
+		String blob = "/v2/quay.io/team/headers/blobs/" + BLOB;
+		RawHttp.Answer answer = RawHttp.send(port, "GET " + blob + " HTTP/1.1\r\nHost: gateway.example\r\n"
+				+ "Authorization: " + GatewayClient.DEMO_LOGIN + "\r\nCookie: session=secret\r\n"
+				+ "Proxy-Authorization: Basic cHJveHk6c2VjcmV0\r\nX-Forwarded-For: 10.0.0.1\r\nForwarded: for=10.0.0.1\r\n"
+				+ "X-Custom: internal\r\nRange: bytes=0-9\r\nUser-Agent: containerd/1.6\r\nAccept: */*\r\n\r\n", false);
+
+		assertThat(answer.status()).isEqualTo(307);
+		FakeHttpServer.Received forwarded = FAKE.received("/v2/team/headers/blobs/").get(0);
+		assertThat(forwarded.headers().keySet()).map(String::toLowerCase)
+			.doesNotContain("cookie", "proxy-authorization", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
+					"x-forwarded-port", "forwarded", "x-custom");
+		assertThat(forwarded.headers().getFirst("Range")).isEqualTo("bytes=0-9");
+		assertThat(forwarded.headers().getFirst("User-Agent")).isEqualTo("containerd/1.6");
+		assertThat(forwarded.headers().getFirst("Accept")).isEqualTo("*/*");
+		assertThat(forwarded.headers().getFirst("Host")).isEqualTo(FAKE.url().getAuthority());
+	}
+
+	@Test
 	void theNamespaceParameterIsNotForwarded() {
 		HttpResponse<byte[]> response = gateway().get("/v2/quay-ns/app/tags/list?ns=quay.io&n=2");
 
