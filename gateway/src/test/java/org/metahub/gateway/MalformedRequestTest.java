@@ -84,6 +84,14 @@ class MalformedRequestTest {
 	}
 
 	@Test
+	void aHostNameWithAnUnderscoreGetsItsRealm() {
+		RawHttp.Answer answer = RawHttp.send(port, "GET /v2/ HTTP/1.1\r\nHost: my_host:8080\r\n\r\n", false);
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.headers().get("www-authenticate")).startsWith("Bearer realm=\"http://my_host:8080/token\"");
+	}
+
+	@Test
 	void aHeadGetsTheHeadersWithoutTheBody() {
 		String text = RawHttp.exchangeAll(port, "HEAD /v2/library/app/tags/list?last=%zz HTTP/1.1\r\nHost: x\r\n\r\n"
 				+ "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

@@ -1,11 +1,13 @@
 package org.metahub.filters.request;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.metahub.filters.oci.OciError;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -13,10 +15,13 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Refuses, before any endpoint sees it, a request whose path has dot segments ({@code .} or {@code ..}, also
- * percent-encoded), which clients remove and no endpoint expects, or whose {@code Host} names no host, from
- * which no token realm can be built.
+ * percent-encoded), which clients remove and no endpoint expects, or whose {@code Host} is no
+ * {@code host[:port]}, from which no token realm can be built.
  */
 public class RequestTargetFilter implements WebFilter, Ordered {
+
+	// RFC 3986 host (IP literal or reg-name: unreserved, percent-encoded, sub-delims) and an optional port
+	private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._~%!$&'()*+,;=-]+)(:[0-9]*)?");
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -24,8 +29,9 @@ public class RequestTargetFilter implements WebFilter, Ordered {
 		if (hasDotSegment(request.getPath().value())) {
 			return Mono.error(OciError.BAD_REQUEST.exception("the request path has a dot segment (. or ..)"));
 		}
-		if (request.getURI().getHost() == null) {
-			return Mono.error(OciError.BAD_REQUEST.exception("the Host header names no valid host"));
+		String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+		if (host != null && !HOST.matcher(host).matches()) {
+			return Mono.error(OciError.BAD_REQUEST.exception("the Host header is no host[:port]"));
 		}
 		return chain.filter(exchange);
 	}
