@@ -56,6 +56,7 @@ class MalformedRequestTest {
 						400, false),
 				// what the gateway refuses
 				Arguments.of("Host: a b", "GET /v2/ HTTP/1.1\r\nHost: a b\r\n\r\n", 400, false),
+				Arguments.of("two Host headers", "GET /v2/ HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, false),
 				Arguments.of("path with ..", "GET /actuator/health/../../v2/library/app/manifests/1 HTTP/1.1\r\nHost: x\r\n"
 						+ LOGIN + "\r\n", 400, false),
 				Arguments.of("path with %2e%2e", "GET /actuator/health/%2e%2e/%2E%2E/v2/ HTTP/1.1\r\nHost: x\r\n\r\n", 400,

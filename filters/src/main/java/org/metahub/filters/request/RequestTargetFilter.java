@@ -1,5 +1,6 @@
 package org.metahub.filters.request;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,8 +16,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Refuses, before any endpoint sees it, a request whose path has dot segments ({@code .} or {@code ..}, also
- * percent-encoded), which clients remove and no endpoint expects, or whose {@code Host} is no
- * {@code host[:port]}, from which no token realm can be built.
+ * percent-encoded), which clients remove and no endpoint expects, or that has several {@code Host} headers or
+ * one that is no {@code host[:port]}, from which no token realm can be built.
  */
 public class RequestTargetFilter implements WebFilter, Ordered {
 
@@ -29,9 +30,9 @@ public class RequestTargetFilter implements WebFilter, Ordered {
 		if (hasDotSegment(request.getPath().value())) {
 			return Mono.error(OciError.BAD_REQUEST.exception("the request path has a dot segment (. or ..)"));
 		}
-		String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-		if (host != null && !HOST.matcher(host).matches()) {
-			return Mono.error(OciError.BAD_REQUEST.exception("the Host header is no host[:port]"));
+		List<String> hosts = request.getHeaders().getOrEmpty(HttpHeaders.HOST);
+		if (hosts.size() > 1 || hosts.size() == 1 && !HOST.matcher(hosts.get(0)).matches()) {
+			return Mono.error(OciError.BAD_REQUEST.exception("the request needs one Host header of the form host[:port]"));
 		}
 		return chain.filter(exchange);
 	}
