@@ -48,7 +48,7 @@ public class HttpLayerErrorDocuments extends ChannelDuplexHandler {
 			if (error != null) {
 				if (decodingFailure != null) {
 					logger.warn("Refused a request from " + ctx.channel().remoteAddress() + " that could not be decoded: "
-							+ response.status().code() + " (" + decodingFailure.getMessage() + ")");
+							+ response.status().code() + " (" + shortened(decodingFailure.getMessage()) + ")");
 				}
 				ctx.write(withDocument(response, error), promise);
 				return;
@@ -73,11 +73,15 @@ public class HttpLayerErrorDocuments extends ChannelDuplexHandler {
 		};
 	}
 
+	// at most 200 characters, control characters (which Netty may quote from the request) as '?'
 	private static String shortened(String message) {
 		if (message == null) {
 			return null;
 		}
-		return message.length() <= MAX_DETAIL_LENGTH ? message : message.substring(0, MAX_DETAIL_LENGTH) + "...";
+		String cut = message.length() <= MAX_DETAIL_LENGTH ? message : message.substring(0, MAX_DETAIL_LENGTH) + "...";
+		StringBuilder printable = new StringBuilder(cut.length());
+		cut.chars().forEach(c -> printable.append(Character.isISOControl(c) ? '?' : (char) c));
+		return printable.toString();
 	}
 
 	private static FullHttpResponse withDocument(FullHttpResponse response, OciException error) {
