@@ -23,6 +23,12 @@ public final class ExchangeAttributes {
 	/** The {@link org.metahub.filters.upstream.UpstreamRoute}: the upstream and how the client named it. */
 	public static final String UPSTREAM_ROUTE = PREFIX + "upstreamRoute";
 
+	/** The {@link org.metahub.filters.upstream.UpstreamRouter.Target}: the host the request names and how. */
+	public static final String REQUEST_TARGET = PREFIX + "requestTarget";
+
+	/** The {@link org.metahub.filters.oci.OciException} for a host that names no upstream, raised after authentication. */
+	public static final String ROUTING_FAILURE = PREFIX + "routingFailure";
+
 	/** The {@code Authorization} value the upstream is sent for this request; absent when it is sent none. */
 	public static final String UPSTREAM_AUTHORIZATION = PREFIX + "upstreamAuthorization";
 

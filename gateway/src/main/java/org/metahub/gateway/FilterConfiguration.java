@@ -1,6 +1,7 @@
 package org.metahub.gateway;
 
 import org.metahub.filters.request.BaseEndpointFilter;
+import org.metahub.filters.request.RequestTargetFilter;
 import org.metahub.filters.request.RequestValidationFilter;
 import org.metahub.filters.upstream.UpstreamRouter;
 
@@ -14,6 +15,11 @@ class FilterConfiguration {
 	@Bean
 	RequestValidationFilter requestValidationFilter(UpstreamRouter upstreamRouter) {
 		return new RequestValidationFilter(upstreamRouter);
+	}
+
+	@Bean
+	RequestTargetFilter requestTargetFilter() {
+		return new RequestTargetFilter();
 	}
 
 	@Bean

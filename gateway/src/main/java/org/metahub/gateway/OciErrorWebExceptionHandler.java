@@ -1,10 +1,14 @@
 package org.metahub.gateway;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -12,6 +16,7 @@ import org.metahub.filters.oci.OciError;
 import org.metahub.filters.oci.OciErrorWriter;
 import org.metahub.filters.oci.OciException;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.core.Ordered;
@@ -19,14 +24,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * Turns every failure into an OCI error document: the gateway's own errors as raised, faults of the
- * upstream or the session store as 5xx without internals, and anything unexpected as a logged 500.
+ * Turns every failure into an OCI error document: the gateway's own errors as raised, a client's malformed
+ * input as 400, faults of the upstream or the session store as 5xx without internals, and anything
+ * unexpected as a logged 500. A connection that was reset or aborted is logged as one line; a response
+ * already under way ends with its connection closed, so the client sees it cut, never silently short.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,16 +45,34 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+		ServerHttpRequest request = exchange.getRequest();
+		String described = request.getMethod() + " " + request.getPath();
+		Connection connection = connection(exchange);
+		if (connection != null && !connection.channel().isActive()) {
+			logger.info(described + ": the connection closed before the answer (" + failure + ")");
+			return Mono.empty();
+		}
 		OciException error = toOciError(failure);
-		if (error.error() == OciError.INTERNAL) {
-			logger.error("Unexpected failure on " + exchange.getRequest().getMethod() + " "
-					+ exchange.getRequest().getPath(), failure);
+		if (NetworkFailures.isExpected(failure)) {
+			logger.warn(described + ": a connection was reset or closed early (" + failure + ")");
+		}
+		else if (error.error() == OciError.INTERNAL) {
+			logger.error("Unexpected failure on " + described, failure);
 		}
 		else if (error.error().status().is5xxServerError()) {
-			logger.warn(exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + ": "
-					+ error.getMessage() + " (" + failure + ")");
+			logger.warn(described + ": " + error.getMessage() + " (" + failure + ")");
+		}
+		if (connection != null && exchange.getResponse().isCommitted()) {
+			connection.channel().close();
+			return Mono.empty();
 		}
 		return OciErrorWriter.write(exchange.getResponse(), error);
+	}
+
+	// the server connection under the response, or null for a response that is no Reactor Netty one (tests)
+	private static Connection connection(ServerWebExchange exchange) {
+		Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+		return nativeResponse instanceof Connection connection ? connection : null;
 	}
 
 	static OciException toOciError(Throwable failure) {
@@ -63,6 +90,18 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 			if (cause instanceof ReadTimeoutException) { // the server's own: a request body that stopped arriving
 				return OciError.REQUEST_TIMEOUT.exception("the request body stopped arriving");
 			}
+			if (cause instanceof TooLongFrameException) {
+				return OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry answered headers larger than the gateway reads");
+			}
+			if (cause instanceof DecoderException) {
+				return OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry answered something that is not HTTP");
+			}
+			if (cause instanceof IOException) {
+				return OciError.UPSTREAM_UNAVAILABLE.exception("the connection to the upstream registry failed");
+			}
+			if (cause instanceof IllegalArgumentException && thrownBy(cause, URLDecoder.class)) {
+				return OciError.BAD_REQUEST.exception("malformed percent-encoding: % must be followed by two hex digits");
+			}
 			if (cause instanceof TimeoutException) {
 				return OciError.UPSTREAM_TIMEOUT.exception("the upstream registry did not answer in time");
 			}
@@ -74,6 +113,11 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 			}
 		}
 		return OciError.INTERNAL.exception("internal error");
+	}
+
+	private static boolean thrownBy(Throwable failure, Class<?> type) {
+		StackTraceElement[] trace = failure.getStackTrace();
+		return trace.length > 0 && trace[0].getClassName().equals(type.getName());
 	}
 
 	private static OciException fromStatus(HttpStatusCode status) {

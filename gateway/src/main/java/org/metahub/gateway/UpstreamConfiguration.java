@@ -18,6 +18,7 @@ import org.metahub.filters.upstream.RealmPolicy;
 import org.metahub.filters.upstream.TokenCache;
 import org.metahub.filters.upstream.UpstreamAuthFilter;
 import org.metahub.filters.upstream.UpstreamAuthorizationHeader;
+import org.metahub.filters.upstream.UpstreamRequestHeaders;
 import org.metahub.filters.upstream.UpstreamAuthorizer;
 import org.metahub.filters.upstream.UpstreamBodyIdleTimeout;
 import org.metahub.filters.upstream.UpstreamChallengeRemover;
@@ -96,6 +97,11 @@ class UpstreamConfiguration {
 	@Bean
 	UpstreamAuthorizationHeader upstreamAuthorizationHeader() {
 		return new UpstreamAuthorizationHeader();
+	}
+
+	@Bean
+	UpstreamRequestHeaders upstreamRequestHeaders() {
+		return new UpstreamRequestHeaders();
 	}
 
 	@Bean

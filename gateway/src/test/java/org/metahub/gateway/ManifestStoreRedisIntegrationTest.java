@@ -80,7 +80,7 @@ class ManifestStoreRedisIntegrationTest {
 		assertThat(new String(body)).contains(skylake.digest());
 
 		Boolean stored = new ReactiveStringRedisTemplate(connectionFactory)
-			.hasKey("metahub:manifest:{team/app@" + digest + "}").block();
+			.hasKey("metahub:manifest:{" + registry.url().getAuthority() + "/team/app@" + digest + "}").block();
 		assertThat(stored).isTrue();
 		client.get().uri("/v2/team/app/manifests/" + digest)
 			.header("Authorization", GatewayClient.basic("skylake", "x"))

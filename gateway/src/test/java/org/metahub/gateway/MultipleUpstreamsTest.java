@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryServer;
 
@@ -167,6 +169,60 @@ class MultipleUpstreamsTest {
 		assertThat(new String(byDomain.body(), StandardCharsets.UTF_8)).contains("'evil.example.com'");
 		assertThat(NOT_CONFIGURED.received()).isEmpty();
 		assertThat(DEFAULT.countRequests("GET", "evil.example.com")).isZero();
+	}
+
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			# configured,                                   not configured,                                scope of the configured, scope of the other
+			/v2/team/app/manifests/1?ns=ghcr.io,            /v2/team/app/manifests/1?ns=other.example,     team/app,                team/app
+			/v2/ghcr.io/team/app/manifests/1,               /v2/other.example/team/app/manifests/1,        ghcr.io/team/app,        other.example/team/app
+			/v2/registry.example.com:5000/team/app/tags/list, /v2/other.example:5000/team/app/tags/list,   registry.example.com:5000/team/app, other.example:5000/team/app
+			/v2/GHCR.IO/team/app/blobs/sha256:%s,           /v2/OTHER.EXAMPLE/team/app/blobs/sha256:%s,    ghcr.io/team/app,        other.example/team/app
+			/v2/?ns=ghcr.io,                                /v2/?ns=other.example,                         -,                       -
+			""")
+	void anAnonymousCallerCannotTellConfiguredHostsFromOthers(String configured, String other, String configuredScope,
+			String otherScope) {
+		GatewayClient anonymous = new GatewayClient(port, null);
+		String digest = "cd".repeat(32);
+
+		HttpResponse<byte[]> toConfigured = anonymous.get(configured.formatted(digest));
+		HttpResponse<byte[]> toOther = anonymous.get(other.formatted(digest));
+
+		for (HttpResponse<byte[]> response : java.util.List.of(toConfigured, toOther)) {
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"code\":\"UNAUTHORIZED\"");
+		}
+		assertThat(toOther.headers().firstValue("WWW-Authenticate").orElseThrow())
+			.isEqualTo(toConfigured.headers().firstValue("WWW-Authenticate").orElseThrow()
+				.replace(configuredScope, otherScope));
+		assertThat(NOT_CONFIGURED.received()).isEmpty();
+	}
+
+	@Test
+	void aWrongPasswordGetsTheChallengeBeforeTheUnknownHost() {
+		HttpResponse<byte[]> response = new GatewayClient(port, GatewayClient.basic("qnib-type1", "wrong"))
+			.get("/v2/other.example/team/app/manifests/1");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void onlyTheHeadersARegistryNeedsAreForwarded() {
+		String blob = "/v2/quay.io/team/headers/blobs/" + BLOB;
+		RawHttp.Answer answer = RawHttp.send(port, "GET " + blob + " HTTP/1.1\r\nHost: gateway.example\r\n"
+				+ "Authorization: " + GatewayClient.DEMO_LOGIN + "\r\nCookie: session=secret\r\n"
+				+ "Proxy-Authorization: Basic cHJveHk6c2VjcmV0\r\nX-Forwarded-For: 10.0.0.1\r\nForwarded: for=10.0.0.1\r\n"
+				+ "X-Custom: internal\r\nRange: bytes=0-9\r\nUser-Agent: containerd/1.6\r\nAccept: */*\r\n\r\n", false);
+
+		assertThat(answer.status()).isEqualTo(307);
+		FakeHttpServer.Received forwarded = FAKE.received("/v2/team/headers/blobs/").get(0);
+		assertThat(forwarded.headers().keySet()).map(String::toLowerCase)
+			.doesNotContain("cookie", "proxy-authorization", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
+					"x-forwarded-port", "forwarded", "x-custom");
+		assertThat(forwarded.headers().getFirst("Range")).isEqualTo("bytes=0-9");
+		assertThat(forwarded.headers().getFirst("User-Agent")).isEqualTo("containerd/1.6");
+		assertThat(forwarded.headers().getFirst("Accept")).isEqualTo("*/*");
+		assertThat(forwarded.headers().getFirst("Host")).isEqualTo(FAKE.url().getAuthority());
 	}
 
 	@Test

@@ -28,7 +28,7 @@ public class ListSelection {
 	}
 
 	/**
-	 * @param name the repository name clients use, under which the rewritten list is stored
+	 * @param name the {@link ManifestStore#qualified} name the rewritten list is stored under
 	 * @param request the upstream request that fetched the list
 	 * @param list a list, as {@link MediaTypes#isList} says of its content type
 	 */

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.util.List;
 
 import org.metahub.config.MachineType;
+import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
 import org.metahub.filters.manifest.IndexRewriter;
 import org.metahub.filters.manifest.MachineProfile;
 import org.metahub.filters.manifest.MachineProfiles;
+import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.oci.ContentHeaders;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.MediaTypes;
@@ -88,7 +90,8 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 			if (machine.resolve() == MachineType.Resolve.IMAGE) {
 				return resolveImage(exchange, request, manifest, machine);
 			}
-			return selection.select(path.name(), request, manifest, machine)
+			UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
+			return selection.select(ManifestStore.qualified(upstream.name(), path.name()), request, manifest, machine)
 				.flatMap(served -> serve(exchange, served.bytes(), served.mediaType(), served.digest()));
 		});
 	}

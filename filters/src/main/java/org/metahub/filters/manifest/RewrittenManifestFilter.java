@@ -2,6 +2,7 @@ package org.metahub.filters.manifest;
 
 import java.util.Optional;
 
+import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
 import org.metahub.filters.oci.ContentHeaders;
@@ -18,7 +19,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Answers manifest requests by the digest of a list the gateway rewrote, with exactly the bytes it
- * served; other digests go to the upstream, which serves its own.
+ * served, under the upstream and repository it was made for; other digests go to the upstream, which
+ * serves its own.
  */
 public class RewrittenManifestFilter implements GlobalFilter, Ordered {
 
@@ -34,7 +36,8 @@ public class RewrittenManifestFilter implements GlobalFilter, Ordered {
 		if (path == null || path.kind() != DistributionPath.Kind.MANIFEST || !path.byDigest()) {
 			return chain.filter(exchange);
 		}
-		return store.find(path.name(), path.reference())
+		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
+		return store.find(ManifestStore.qualified(upstream.name(), path.name()), path.reference())
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap(found -> found.isPresent() ? serve(exchange, path.reference(), found.get()) : chain.filter(exchange));

@@ -47,18 +47,42 @@ public class AccessLog {
 			line.append(value);
 		}
 		else {
-			line.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")).append('"');
+			line.append('"');
+			for (int i = 0; i < value.length(); i++) {
+				appendEscaped(line, value.charAt(i));
+			}
+			line.append('"');
 		}
 	}
 
-	// not empty, no white space, quote or backslash; a loop rather than a regex, as it runs per field per request
+	// control characters (ESC, backspace, NUL...) as JSON-style unicode escapes: a value never moves a terminal's cursor
+	private static void appendEscaped(StringBuilder line, char c) {
+		switch (c) {
+			case '\\' -> line.append("\\\\");
+			case '"' -> line.append("\\\"");
+			case '\n' -> line.append("\\n");
+			case '\r' -> line.append("\\r");
+			case '\t' -> line.append("\\t");
+			default -> {
+				if (Character.isISOControl(c)) {
+					line.append(String.format("\\u%04x", (int) c));
+				}
+				else {
+					line.append(c);
+				}
+			}
+		}
+	}
+
+	// not empty, no white space, control character, quote or backslash; a loop rather than a regex, as it runs per
+	// field per request
 	private static boolean isPlain(String value) {
 		if (value.isEmpty()) {
 			return false;
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c == '"' || c == '\\' || Character.isWhitespace(c)) {
+			if (c == '"' || c == '\\' || Character.isWhitespace(c) || Character.isISOControl(c)) {
 				return false;
 			}
 		}

@@ -7,7 +7,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * The path of a request as it may be logged: queries such as {@code /token?account=...&password=...}
- * can carry secrets, so only the pagination and namespace parameters are kept, still URL-encoded.
+ * can carry secrets, so only the pagination and namespace parameters are kept, as they arrived: URL-encoded,
+ * so that no decoded control character reaches the log.
  */
 public final class LoggedPath {
 
@@ -17,14 +18,18 @@ public final class LoggedPath {
 	}
 
 	public static String of(ServerHttpRequest request) {
-		StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-		for (String name : KEPT_PARAMETERS) {
-			List<String> values = request.getQueryParams().get(name);
-			if (values != null) {
-				values.forEach(value -> query.add(name + "=" + value));
+		String query = request.getURI().getRawQuery();
+		if (query == null) {
+			return request.getPath().value();
+		}
+		StringJoiner kept = new StringJoiner("&", "?", "").setEmptyValue("");
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			if (KEPT_PARAMETERS.contains(equals < 0 ? pair : pair.substring(0, equals))) {
+				kept.add(pair);
 			}
 		}
-		return request.getPath().value() + query;
+		return request.getPath().value() + kept;
 	}
 
 }

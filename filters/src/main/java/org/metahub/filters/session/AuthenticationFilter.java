@@ -5,7 +5,8 @@ import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.OciError;
-import org.metahub.filters.upstream.UpstreamRoute;
+import org.metahub.filters.oci.OciException;
+import org.metahub.filters.upstream.UpstreamRouter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -18,7 +19,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Resolves the caller's machine type from a session token ({@code Bearer}) or from credentials sent
  * directly ({@code Basic}, full pull access, for nodes with a static header that never see a
- * challenge), and checks that a token's scopes cover the request. Everyone else gets a challenge.
+ * challenge), and checks that a token's scopes cover the request. Everyone else gets a challenge, whatever
+ * upstream the request names: only a known caller learns that a host names no upstream.
  */
 public class AuthenticationFilter implements GlobalFilter, Ordered {
 
@@ -51,7 +53,7 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		String scope = requiredScope(path, exchange.getAttribute(ExchangeAttributes.UPSTREAM_ROUTE));
+		String scope = requiredScope(path, exchange.getAttribute(ExchangeAttributes.REQUEST_TARGET));
 		String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		Mono<MachineType> caller;
 		if (authorization == null) {
@@ -69,7 +71,8 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		return caller.flatMap(type -> {
 			exchange.getAttributes().put(ExchangeAttributes.MACHINE_TYPE, type);
-			return chain.filter(exchange);
+			OciException routingFailure = exchange.getAttribute(ExchangeAttributes.ROUTING_FAILURE);
+			return routingFailure == null ? chain.filter(exchange) : Mono.error(routingFailure);
 		});
 	}
 
@@ -89,11 +92,11 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
 	 * The scope a request needs; the base endpoint needs none beyond a valid session. The repository
 	 * is named as the client addressed it, with the upstream's path component.
 	 */
-	static String requiredScope(DistributionPath path, UpstreamRoute route) {
+	static String requiredScope(DistributionPath path, UpstreamRouter.Target target) {
 		return switch (path.kind()) {
 			case BASE -> null;
 			case CATALOG -> Scope.CATALOG;
-			default -> Scope.repositoryPull(route == null ? path.name() : route.addressedName(path.name()));
+			default -> Scope.repositoryPull(target == null ? path.name() : target.addressedName(path.name()));
 		};
 	}
 

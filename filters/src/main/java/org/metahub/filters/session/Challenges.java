@@ -43,6 +43,10 @@ public class Challenges {
 			return configuredRealm.toString();
 		}
 		URI uri = request.getURI();
+		if (uri.getHost() == null) {
+			// a registry-based authority, such as a host name with an underscore
+			return uri.getScheme() + "://" + uri.getRawAuthority() + TOKEN_PATH;
+		}
 		return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + TOKEN_PATH;
 	}
 

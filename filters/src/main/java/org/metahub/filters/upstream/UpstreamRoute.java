@@ -20,9 +20,4 @@ public record UpstreamRoute(UpstreamProperties upstream, Form form) {
 		DEFAULT
 	}
 
-	/** The repository name as the client addressed it, which its token scopes name. */
-	public String addressedName(String name) {
-		return form == Form.PATH_PREFIX && name != null ? upstream.name() + "/" + name : name;
-	}
-
 }

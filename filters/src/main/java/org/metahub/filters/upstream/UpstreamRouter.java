@@ -30,23 +30,53 @@ public class UpstreamRouter {
 	}
 
 	/**
+	 * What a request names, before it is known whether that host is configured.
+	 *
+	 * @param host the registry host it names, or {@code null} for the default upstream
+	 * @param form how it names it
+	 * @param path the request path without the host's path component
+	 */
+	public record Target(String host, UpstreamRoute.Form form, String path) {
+
+		/** The repository name as the client addressed it, which its token scopes name. */
+		public String addressedName(String name) {
+			return form == UpstreamRoute.Form.PATH_PREFIX && name != null
+					? UpstreamProperties.canonicalName(host) + "/" + name : name;
+		}
+
+	}
+
+	/**
 	 * @param path the raw request path
 	 * @param namespace the {@code ns} query parameter, or {@code null}
-	 * @throws org.metahub.filters.oci.OciException NAME_UNKNOWN for a host that names no configured upstream
 	 */
-	public Routed route(String path, String namespace) {
+	public Target target(String path, String namespace) {
 		if (namespace != null) {
-			return new Routed(new UpstreamRoute(named(namespace), UpstreamRoute.Form.NAMESPACE), path);
+			return new Target(namespace, UpstreamRoute.Form.NAMESPACE, path);
 		}
 		if (path.startsWith(PREFIX)) {
 			int slash = path.indexOf('/', PREFIX.length());
 			String first = path.substring(PREFIX.length(), slash < 0 ? path.length() : slash);
 			if (looksLikeHost(first)) {
-				String rest = slash < 0 ? PREFIX : PREFIX + path.substring(slash + 1);
-				return new Routed(new UpstreamRoute(named(first), UpstreamRoute.Form.PATH_PREFIX), rest);
+				return new Target(first, UpstreamRoute.Form.PATH_PREFIX, slash < 0 ? PREFIX : PREFIX + path.substring(slash + 1));
 			}
 		}
-		return new Routed(new UpstreamRoute(upstreams.defaultUpstream(), UpstreamRoute.Form.DEFAULT), path);
+		return new Target(null, UpstreamRoute.Form.DEFAULT, path);
+	}
+
+	/** @throws org.metahub.filters.oci.OciException NAME_UNKNOWN for a host that names no configured upstream */
+	public Routed route(Target target) {
+		UpstreamProperties upstream = target.host() == null ? upstreams.defaultUpstream() : named(target.host());
+		return new Routed(new UpstreamRoute(upstream, target.form()), target.path());
+	}
+
+	/**
+	 * @param path the raw request path
+	 * @param namespace the {@code ns} query parameter, or {@code null}
+	 * @throws org.metahub.filters.oci.OciException NAME_UNKNOWN for a host that names no configured upstream
+	 */
+	public Routed route(String path, String namespace) {
+		return route(target(path, namespace));
 	}
 
 	private UpstreamProperties named(String host) {

@@ -16,6 +16,7 @@ import org.metahub.filters.fetch.ManifestRequest;
 import org.metahub.filters.manifest.IndexRewriter;
 import org.metahub.filters.manifest.MachineProfile;
 import org.metahub.filters.manifest.MachineProfiles;
+import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.oci.ContentHeaders;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.MediaTypes;
@@ -104,7 +105,8 @@ public class VirtualImageFilter implements GlobalFilter, Ordered {
 			// the index has no upstream: its key names the virtual name, the list digest decides the rest
 			ManifestRequest key = new ManifestRequest("virtual", path.name(), path.reference(),
 					URI.create("virtual:" + path.name()), null, null);
-			return selection.select(path.name(), key, new CachedManifest(index.mediaType(), index.digest(), index.bytes()),
+			String stored = ManifestStore.qualified(components.defaultUpstream().name(), path.name());
+			return selection.select(stored, key, new CachedManifest(index.mediaType(), index.digest(), index.bytes()),
 					machine).flatMap(served -> serve(exchange, served.bytes(), served.mediaType(), served.digest()));
 		});
 	}

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Builds a virtual image's index from its components' current manifests, stores it under the virtual
- * name (so that it can be fetched by its digest) and remembers where its manifests live. Not cached
+ * name on the default upstream, which it shadows (so that it can be fetched by its digest) and remembers where its manifests live. Not cached
  * itself: the component manifests are, with the tag freshness, so a moved component tag gives a new
  * index once its cached answer is no longer fresh, and an unchanged one the same bytes.
  */
@@ -49,7 +49,8 @@ public class VirtualIndexResolver {
 			.flatMapSequential(i -> component(spec, i, parts.get(i)))
 			.collectList()
 			.map(manifests -> builder.build(spec, manifests))
-			.flatMap(index -> store.save(spec.name(), index.digest(), index.toStoredManifest())
+			.flatMap(index -> store.save(ManifestStore.qualified(components.defaultUpstream().name(), spec.name()),
+					index.digest(), index.toStoredManifest())
 				.then(Mono.fromRunnable(() -> digests.rememberIndex(spec.name(), index)))
 				.thenReturn(index));
 	}

@@ -1,9 +1,11 @@
 package org.metahub.filters.manifest;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import org.metahub.config.MachineType;
+import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.OciError;
@@ -26,12 +28,22 @@ public final class ManifestExchanges {
 	public static final MachineType SKYLAKE = new MachineType("skylake", "skylake", "{noop}secret",
 			List.of("cpu:skylake"));
 
+	/** The upstream requests are routed to unless told otherwise. */
+	public static final UpstreamProperties DOCKER_HUB = new UpstreamProperties(URI.create("https://registry-1.docker.io"),
+			null, null);
+
 	private ManifestExchanges() {
 	}
 
 	public static MockServerWebExchange exchange(HttpMethod method, String path, MachineType machineType) {
+		return exchange(method, path, machineType, DOCKER_HUB);
+	}
+
+	public static MockServerWebExchange exchange(HttpMethod method, String path, MachineType machineType,
+			UpstreamProperties upstream) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.method(method, path));
 		exchange.getAttributes().put(ExchangeAttributes.DISTRIBUTION_PATH, DistributionPath.parse(path));
+		exchange.getAttributes().put(ExchangeAttributes.UPSTREAM, upstream);
 		if (machineType != null) {
 			exchange.getAttributes().put(ExchangeAttributes.MACHINE_TYPE, machineType);
 		}

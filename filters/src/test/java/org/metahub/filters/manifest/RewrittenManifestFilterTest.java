@@ -44,7 +44,8 @@ class RewrittenManifestFilterTest {
 	void rewrittenListIsServedAgainByItsDigestOnGetAndHead() {
 		RewrittenList rewritten = rewriter.rewrite(ListFixtures.dockerList(), MediaTypes.DOCKER_LIST,
 				java.util.Set.of("cpu:skylake"));
-		store.save("team/app", rewritten.digest(), StoredManifest.of(rewritten)).block(TIMEOUT);
+		store.save(ManifestStore.qualified("docker.io", "team/app"), rewritten.digest(), StoredManifest.of(rewritten))
+			.block(TIMEOUT);
 		byte[] served = rewritten.bytes();
 		String digest = rewritten.digest();
 		assertThat(digest).isEqualTo(Digests.sha256(served));
@@ -81,7 +82,17 @@ class RewrittenManifestFilterTest {
 	@Test
 	void digestStoredForAnotherRepositoryGoesUpstream() {
 		String digest = Digests.sha256(new byte[] { 7 });
-		store.save("team/other", digest, new StoredManifest(MediaTypes.OCI_INDEX, new byte[] { 7 })).block(TIMEOUT);
+		store.save(ManifestStore.qualified("docker.io", "team/other"), digest,
+				new StoredManifest(MediaTypes.OCI_INDEX, new byte[] { 7 })).block(TIMEOUT);
+		filter.filter(exchange(HttpMethod.GET, "/v2/team/app/manifests/" + digest, null), upstream).block(TIMEOUT);
+		assertThat(chainCalled).isTrue();
+	}
+
+	@Test
+	void digestStoredForTheSameRepositoryOnAnotherUpstreamGoesUpstream() {
+		String digest = Digests.sha256(new byte[] { 8 });
+		store.save(ManifestStore.qualified("ghcr.io", "team/app"), digest,
+				new StoredManifest(MediaTypes.OCI_INDEX, new byte[] { 8 })).block(TIMEOUT);
 		filter.filter(exchange(HttpMethod.GET, "/v2/team/app/manifests/" + digest, null), upstream).block(TIMEOUT);
 		assertThat(chainCalled).isTrue();
 	}

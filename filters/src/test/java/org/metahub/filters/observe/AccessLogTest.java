@@ -24,4 +24,12 @@ class AccessLogTest {
 				+ " duration_ms=0 kind=catalog machine_type=\"gpu node\\nforged=1\" digest=- aborted=true");
 	}
 
+	@Test
+	void escapesControlCharacters() {
+		CompletedRequest request = new CompletedRequest("GET", "/v2/app/tags/list?last=\u001b[2J\b\u0000", "tags", 200, 0,
+				0, "anonymous", null, null, false);
+
+		assertThat(AccessLog.format(request)).startsWith("method=GET path=\"/v2/app/tags/list?last=\\u001b[2J\\u0008\\u0000\" ");
+	}
+
 }

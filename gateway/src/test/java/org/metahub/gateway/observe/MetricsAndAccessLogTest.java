@@ -96,6 +96,15 @@ class MetricsAndAccessLogTest {
 		assertThat(output.getErr()).doesNotContain("secretuser").doesNotContain(secret);
 	}
 
+	@Test
+	void controlCharactersFromTheQueryStayUrlEncodedInTheLog(CapturedOutput output) {
+		Http.get(port, "/v2/observe/app/tags/list?last=%1b%5b2J%08%00x&n=1");
+
+		Poll.until("the tag list's line", DEADLINE,
+				() -> output.getOut().contains("path=/v2/observe/app/tags/list?last=%1b%5b2J%08%00x&n=1 status="));
+		assertThat(output.getOut()).doesNotContain("\u001b").doesNotContain("\b").doesNotContain("\u0000");
+	}
+
 	private double requests(String exposition) {
 		return PrometheusText.sample(exposition, "metahub_requests_seconds_count", "kind=\"blob\"",
 				"machine_type=\"qnib-type1\"", "method=\"GET\"", "status=\"200\"");
