@@ -1,5 +1,6 @@
 package org.metahub.gateway;
 
+import java.io.IOException;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,8 @@ class MalformedRequestTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("malformedRequests")
-	void getsTheOciErrorDocument(String what, String request, int status, boolean closes) {
-		RawHttp.Answer answer = RawHttp.send(port, request, closes);
+	void getsTheOciErrorDocument(String what, String request, int status, boolean closes) throws IOException {
+		RawHttpConnection.Answer answer = RawHttpConnection.exchange(port, request, closes);
 
 		assertThat(answer.status()).isEqualTo(status);
 		assertThat(answer.headers()).containsEntry("content-type", "application/json")
@@ -85,16 +86,16 @@ class MalformedRequestTest {
 	}
 
 	@Test
-	void aHostNameWithAnUnderscoreGetsItsRealm() {
-		RawHttp.Answer answer = RawHttp.send(port, "GET /v2/ HTTP/1.1\r\nHost: my_host:8080\r\n\r\n", false);
+	void aHostNameWithAnUnderscoreGetsItsRealm() throws IOException {
+		RawHttpConnection.Answer answer = RawHttpConnection.exchange(port, "GET /v2/ HTTP/1.1\r\nHost: my_host:8080\r\n\r\n", false);
 
 		assertThat(answer.status()).isEqualTo(401);
 		assertThat(answer.headers().get("www-authenticate")).startsWith("Bearer realm=\"http://my_host:8080/token\"");
 	}
 
 	@Test
-	void aHeadGetsTheHeadersWithoutTheBody() {
-		String text = RawHttp.exchangeAll(port, "HEAD /v2/library/app/tags/list?last=%zz HTTP/1.1\r\nHost: x\r\n\r\n"
+	void aHeadGetsTheHeadersWithoutTheBody() throws IOException {
+		String text = RawHttpConnection.exchangeAll(port, "HEAD /v2/library/app/tags/list?last=%zz HTTP/1.1\r\nHost: x\r\n\r\n"
 				+ "GET /v2/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
 		String first = text.substring(0, text.indexOf("\r\n\r\n") + 4);

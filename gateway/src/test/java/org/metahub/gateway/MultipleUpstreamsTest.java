@@ -207,9 +207,9 @@ class MultipleUpstreamsTest {
 	}
 
 	@Test
-	void onlyTheHeadersARegistryNeedsAreForwarded() {
+	void onlyTheHeadersARegistryNeedsAreForwarded() throws IOException {
 		String blob = "/v2/quay.io/team/headers/blobs/" + BLOB;
-		RawHttp.Answer answer = RawHttp.send(port, "GET " + blob + " HTTP/1.1\r\nHost: gateway.example\r\n"
+		RawHttpConnection.Answer answer = RawHttpConnection.exchange(port, "GET " + blob + " HTTP/1.1\r\nHost: gateway.example\r\n"
 				+ "Authorization: " + GatewayClient.DEMO_LOGIN + "\r\nCookie: session=secret\r\n"
 				+ "Proxy-Authorization: Basic cHJveHk6c2VjcmV0\r\nX-Forwarded-For: 10.0.0.1\r\nForwarded: for=10.0.0.1\r\n"
 				+ "X-Custom: internal\r\nRange: bytes=0-9\r\nUser-Agent: containerd/1.6\r\nAccept: */*\r\n\r\n", false);

@@ -1,5 +1,6 @@
 package org.metahub.gateway;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -51,17 +52,17 @@ class ServerTimeoutsTest {
 	}
 
 	@Test
-	void closesHeadersThatNeverEnd() {
-		try (RawConnection connection = new RawConnection(port, DEADLINE)) {
-			connection.send("GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */");
+	void closesHeadersThatNeverEnd() throws IOException {
+		try (RawHttpConnection connection = new RawHttpConnection(port, DEADLINE)) {
+			connection.write("GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */");
 			connection.readUntilClosed();
 		}
 	}
 
 	@Test
-	void closesARequestBodyThatStops(CapturedOutput output) {
-		try (RawConnection connection = new RawConnection(port, DEADLINE)) {
-			connection.send("POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+	void closesARequestBodyThatStops(CapturedOutput output) throws IOException {
+		try (RawHttpConnection connection = new RawHttpConnection(port, DEADLINE)) {
+			connection.write("POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
 					+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant_type=pass");
 			String answer = connection.readUntilClosed();
 			assertThat(answer).as("nothing, or the client's fault").matches("(?s)|HTTP/1\\.1 408 .*");
@@ -70,17 +71,17 @@ class ServerTimeoutsTest {
 	}
 
 	@Test
-	void closesAnIdleKeptAliveConnection() {
-		try (RawConnection connection = new RawConnection(port, DEADLINE)) {
-			connection.send("GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+	void closesAnIdleKeptAliveConnection() throws IOException {
+		try (RawHttpConnection connection = new RawHttpConnection(port, DEADLINE)) {
+			connection.write("GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 			assertThat(connection.readUntilClosed()).as("the answer comes before the close").startsWith("HTTP/1.1 401");
 		}
 	}
 
 	@Test
-	void slowClientGetsTheWholeBlob() throws InterruptedException {
-		try (RawConnection connection = new RawConnection(port, DEADLINE, 4096)) {
-			connection.send("GET /v2/team/app/blobs/" + BLOB + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+	void slowClientGetsTheWholeBlob() throws IOException, InterruptedException {
+		try (RawHttpConnection connection = new RawHttpConnection(port, DEADLINE, 4096)) {
+			connection.write("GET /v2/team/app/blobs/" + BLOB + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
 					+ GatewayClient.DEMO_LOGIN + "\r\nConnection: close\r\n\r\n");
 			connection.readSome();
 			// a client that reads nothing for three idle times while its response is written

@@ -1,5 +1,6 @@
 package org.metahub.gateway;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -80,7 +81,7 @@ class StalledUpstreamBodyTest {
 	}
 
 	@Test
-	void stalledBlobIsClosedBeforeItsContentLength(CapturedOutput output) {
+	void stalledBlobIsClosedBeforeItsContentLength(CapturedOutput output) throws IOException {
 		String response = getBlob(STALLED);
 		assertThat(response).startsWith("HTTP/1.1 200");
 		long declared = Long.parseLong(header(response, "content-length"));
@@ -89,7 +90,7 @@ class StalledUpstreamBodyTest {
 	}
 
 	@Test
-	void stalledChunkedBlobIsNeverTerminated() {
+	void stalledChunkedBlobIsNeverTerminated() throws IOException {
 		String response = getBlob(STALLED_CHUNKED);
 		assertThat(response).startsWith("HTTP/1.1 200");
 		assertThat(header(response, "transfer-encoding")).isEqualToIgnoringCase("chunked");
@@ -97,7 +98,7 @@ class StalledUpstreamBodyTest {
 	}
 
 	@Test
-	void stalledRedirectTargetIsClosedBeforeItsContentLength() {
+	void stalledRedirectTargetIsClosedBeforeItsContentLength() throws IOException {
 		String response = getBlob(REDIRECTED);
 		assertThat(response).startsWith("HTTP/1.1 200");
 		long declared = Long.parseLong(header(response, "content-length"));
@@ -105,7 +106,7 @@ class StalledUpstreamBodyTest {
 	}
 
 	@Test
-	void stalledManifestIsGatewayTimeout() {
+	void stalledManifestIsGatewayTimeout() throws IOException {
 		GatewayClient gateway = new GatewayClient(port);
 		HttpResponse<byte[]> response = gateway.send(gateway.request("/v2/team/app/manifests/stalled")
 			.timeout(DEADLINE).GET().build());
@@ -114,9 +115,9 @@ class StalledUpstreamBodyTest {
 	}
 
 	@Test
-	void slowClientGetsTheWholeBlob() throws InterruptedException {
-		try (RawConnection connection = new RawConnection(port, DEADLINE, 4096)) {
-			connection.send(request(LARGE, "Connection: close\r\n"));
+	void slowClientGetsTheWholeBlob() throws IOException, InterruptedException {
+		try (RawHttpConnection connection = new RawHttpConnection(port, DEADLINE, 4096)) {
+			connection.write(request(LARGE, "Connection: close\r\n"));
 			connection.readSome();
 			// a client that reads nothing for three idle times: the upstream waits on the gateway, not the reverse
 			Thread.sleep(3000);
@@ -125,9 +126,9 @@ class StalledUpstreamBodyTest {
 		}
 	}
 
-	private String getBlob(String digest) {
-		try (RawConnection connection = new RawConnection(port, DEADLINE)) {
-			return connection.send(request(digest, "")).readUntilClosed();
+	private String getBlob(String digest) throws IOException {
+		try (RawHttpConnection connection = new RawHttpConnection(port, DEADLINE)) {
+			return connection.write(request(digest, "")).readUntilClosed();
 		}
 	}
 

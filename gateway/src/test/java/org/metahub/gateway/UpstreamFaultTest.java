@@ -78,8 +78,8 @@ class UpstreamFaultTest {
 			/v2/team/not-http/blobs/%s,      the upstream registry answered something that is not HTTP
 			/v2/team/not-http/manifests/1,   the upstream registry answered something that is not HTTP
 			""")
-	void anUpstreamAnsweringNoUsableHttpIsA502(String path, String message, CapturedOutput output) {
-		RawHttp.Answer answer = RawHttp.send(port, "GET " + path.formatted(DIGEST) + " HTTP/1.1\r\nHost: x\r\n"
+	void anUpstreamAnsweringNoUsableHttpIsA502(String path, String message, CapturedOutput output) throws IOException {
+		RawHttpConnection.Answer answer = RawHttpConnection.exchange(port, "GET " + path.formatted(DIGEST) + " HTTP/1.1\r\nHost: x\r\n"
 				+ "Authorization: " + GatewayClient.DEMO_LOGIN + "\r\n\r\n", false);
 
 		assertThat(answer.status()).isEqualTo(502);
