@@ -83,6 +83,10 @@ final class RawHttpConnection implements AutoCloseable {
 		}
 	}
 
+	void readTimeout(Duration readTimeout) throws IOException {
+		socket.setSoTimeout((int) readTimeout.toMillis());
+	}
+
 	RawHttpConnection write(String... requests) throws IOException {
 		out.write(String.join("", requests).getBytes(StandardCharsets.ISO_8859_1));
 		out.flush();
@@ -126,13 +130,17 @@ final class RawHttpConnection implements AutoCloseable {
 		}
 	}
 
-	/** Reads what has arrived, at least one byte, and keeps it for {@link #readUntilClosed()}. */
-	void readSome() throws IOException {
+	/**
+	 * Reads what has arrived, at least one byte, and keeps it for {@link #readUntilClosed()}.
+	 * @return the number of bytes read, -1 when the server closed the connection
+	 */
+	int readSome() throws IOException {
 		byte[] buffer = new byte[1024];
 		int read = in.read(buffer);
 		if (read > 0) {
 			received.write(buffer, 0, read);
 		}
+		return read;
 	}
 
 	/**

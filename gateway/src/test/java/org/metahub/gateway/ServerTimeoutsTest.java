@@ -1,6 +1,8 @@
 package org.metahub.gateway;
 
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server closes connections a client leaves unfinished: headers that never end, a request body that stops,
- * a kept-alive connection with no next request; a client reading a large blob slowly is not cut.
+ * The server closes connections a client leaves unfinished: headers that never end or trickle in, a request body
+ * that stops, a kept-alive connection with no next request; a client reading a large blob slowly is not cut.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -56,6 +58,29 @@ class ServerTimeoutsTest {
 		try (RawHttpConnection connection = new RawHttpConnection(port, DEADLINE)) {
 			connection.write("GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */");
 			connection.readUntilClosed();
+		}
+	}
+
+	@Test
+	void closesHeadersThatTrickleIn() throws IOException {
+		// a header byte each quarter second: only a complete request head counts as activity, not its bytes
+		try (RawHttpConnection connection = new RawHttpConnection(port, Duration.ofMillis(250))) {
+			connection.write("GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trickle: ");
+			long end = System.nanoTime() + DEADLINE.toNanos();
+			boolean closed = false;
+			while (!closed && System.nanoTime() < end) {
+				try {
+					connection.write("a");
+					closed = connection.readSome() == -1;
+				}
+				catch (SocketTimeoutException nothingYet) {
+					// the pace of the trickle
+				}
+				catch (SocketException reset) {
+					closed = true;
+				}
+			}
+			assertThat(closed).as("the server closed the connection while its headers trickled in").isTrue();
 		}
 	}
 
