@@ -2,7 +2,6 @@ package org.metahub.gateway;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
@@ -99,9 +98,6 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 			if (cause instanceof IOException) {
 				return OciError.UPSTREAM_UNAVAILABLE.exception("the connection to the upstream registry failed");
 			}
-			if (cause instanceof IllegalArgumentException && thrownBy(cause, URLDecoder.class)) {
-				return OciError.BAD_REQUEST.exception("malformed percent-encoding: % must be followed by two hex digits");
-			}
 			if (cause instanceof TimeoutException) {
 				return OciError.UPSTREAM_TIMEOUT.exception("the upstream registry did not answer in time");
 			}
@@ -113,11 +109,6 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 			}
 		}
 		return OciError.INTERNAL.exception("internal error");
-	}
-
-	private static boolean thrownBy(Throwable failure, Class<?> type) {
-		StackTraceElement[] trace = failure.getStackTrace();
-		return trace.length > 0 && trace[0].getClassName().equals(type.getName());
 	}
 
 	private static OciException fromStatus(HttpStatusCode status) {

@@ -17,8 +17,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Reads the form of {@code POST /token} with a cap of its own, so that a too-large form is the
- * client's 413, not the codecs' limit that the error handler reports as a too-large upstream manifest.
- * A body that is not a form reads as an empty form (and gets 400 for its missing fields).
+ * client's 413, not the codecs' limit that the error handler reports as a too-large upstream manifest,
+ * and a malformed %-escape is the client's 400. A body that is not a form reads as an empty form (and gets
+ * 400 for its missing fields).
  */
 public final class TokenForms {
 
@@ -42,7 +43,11 @@ public final class TokenForms {
 		if (request.getHeaders().getContentLength() > maxBytes) {
 			return Mono.error(tooLarge());
 		}
-		return reader.readMono(FORM, request, Map.of()).onErrorMap(DataBufferLimitException.class, ex -> tooLarge());
+		return reader.readMono(FORM, request, Map.of())
+			.onErrorMap(DataBufferLimitException.class, ex -> tooLarge())
+			// URLDecoder's answer to a % not followed by two hex digits
+			.onErrorMap(IllegalArgumentException.class, ex -> OciError.BAD_REQUEST
+				.exception("malformed percent-encoding in the token form: % must be followed by two hex digits"));
 	}
 
 	private OciException tooLarge() {
