@@ -14,6 +14,9 @@ public interface BlobWriter extends AutoCloseable {
 	/** Checks the size and the digest and makes the blob an entry (or returns the entry already there). */
 	CachedBlob commit() throws BlobWriteException;
 
+	/** The bytes written so far and those still to come, read by position; one instance per writer. */
+	PartialBlob partial() throws java.io.IOException;
+
 	/** Bytes written so far. */
 	long written();
 

@@ -7,6 +7,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a blob to a temporary file and renames it to its entry's path once verified. */
 final class DiskBlobWriter extends VerifyingBlobWriter {
@@ -16,6 +17,8 @@ final class DiskBlobWriter extends VerifyingBlobWriter {
 	private final Path target;
 
 	private final WritableByteChannel channel;
+
+	private PartialBlob partial;
 
 	DiskBlobWriter(BlobDigest digest, long expectedSize, BlobIndex index, Path temp, Path target,
 			DiskBlobStore.TempFiles tempFiles) throws BlobWriteException {
@@ -31,6 +34,31 @@ final class DiskBlobWriter extends VerifyingBlobWriter {
 			throw new BlobWriteException(BlobWriteException.Reason.WRITE_ERROR, "cannot create " + temp + ": " + ex, ex);
 		}
 		this.channel = opened;
+	}
+
+	@Override
+	public synchronized PartialBlob partial() throws IOException {
+		if (partial == null) {
+			// opened now, so it survives the rename (or the removal) of the file
+			FileChannel file = FileChannel.open(temp, StandardOpenOption.READ);
+			partial = new PartialBlob() {
+				@Override
+				public int read(ByteBuffer target, long position) throws IOException {
+					return file.read(target, position);
+				}
+
+				@Override
+				public void close() {
+					try {
+						file.close();
+					}
+					catch (IOException ignored) {
+						// only read from
+					}
+				}
+			};
+		}
+		return partial;
 	}
 
 	@Override
