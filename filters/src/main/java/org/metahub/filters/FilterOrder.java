@@ -43,6 +43,9 @@ public final class FilterOrder {
 	/** Follows blob redirects for upstreams that ask for it: after the upstream's credentials are set. */
 	public static final int BLOB_REDIRECT = UPSTREAM_AUTH + 5;
 
+	/** Answers blob requests from the blob cache: after the upstream's URL, credentials and the redirect filter are set. */
+	public static final int BLOB_CACHE = BLOB_REDIRECT + 3;
+
 	/** Answers manifest requests from the cache or its own upstream fetch, rewriting lists; the routing filter never sees them. */
 	public static final int MANIFEST_FETCH = UPSTREAM_AUTH + 10;
 
