@@ -7,11 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The content-addressed blob cache on local disk ({@code metahub.blob-cache.*}). In progress: the store
- * exists (filters' {@code blobcache} package) but the request path does not use it yet, so these
- * properties change nothing today.
+ * The content-addressed blob cache on local disk ({@code metahub.blob-cache.*}). In progress, so off by
+ * default: when enabled, blob requests go through filters' {@code BlobCacheFilter}.
  *
- * @param enabled whether blob requests go through the cache (not yet used by the request path)
+ * @param enabled whether blob requests go through the cache
  * @param path the folder that holds the cache's entries and its files being written; one gateway process
  *     per folder
  * @param maxSize most bytes the cache keeps on disk, entries and files being written together
