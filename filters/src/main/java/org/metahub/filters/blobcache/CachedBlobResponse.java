@@ -52,7 +52,7 @@ final class CachedBlobResponse {
 		if (head || size == 0) {
 			return response.setComplete();
 		}
-		if (blob instanceof FileBlob file && unwrap(response) instanceof ZeroCopyHttpOutputMessage zeroCopy) {
+		if (blob instanceof FileBlob file && zeroCopy(response) instanceof ZeroCopyHttpOutputMessage zeroCopy) {
 			return zeroCopy.writeWith(file.file(), range.first(), range.length());
 		}
 		return response.writeWith(DataBufferUtils.takeUntilByteCount(
@@ -72,10 +72,10 @@ final class CachedBlobResponse {
 		headers.set(RegistryHeaders.CONTENT_DIGEST, digest.toString());
 	}
 
-	// decorators such as the access log's counting response hide the server's zero-copy response
-	private static ServerHttpResponse unwrap(ServerHttpResponse response) {
+	// the first that can send a file: the access log's counting response passes it on to the server's and counts it
+	private static ServerHttpResponse zeroCopy(ServerHttpResponse response) {
 		ServerHttpResponse current = response;
-		while (current instanceof ServerHttpResponseDecorator decorator) {
+		while (!(current instanceof ZeroCopyHttpOutputMessage) && current instanceof ServerHttpResponseDecorator decorator) {
 			current = decorator.getDelegate();
 		}
 		return current;
