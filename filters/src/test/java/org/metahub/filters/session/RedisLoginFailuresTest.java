@@ -20,28 +20,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisLoginFailuresTest extends LoginFailuresContract {
 
-	private static RedisServer redis;
-
-	private static LettuceConnectionFactory connections;
+	private static RedisFixture redis;
 
 	private static ReactiveStringRedisTemplate template;
 
 	@BeforeAll
 	static void startRedis() {
-		redis = RedisServer.start();
-		connections = RedisSessionStoreTest.connect(redis.port());
-		template = new ReactiveStringRedisTemplate(connections);
+		redis = RedisFixture.start();
+		template = redis.template();
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		connections.destroy();
 		redis.close();
 	}
 
 	@AfterEach
 	void flush() {
-		template.execute(connection -> connection.serverCommands().flushAll()).blockLast();
+		redis.flush();
 	}
 
 	@Override
@@ -65,7 +61,7 @@ class RedisLoginFailuresTest extends LoginFailuresContract {
 	@Test
 	void failsClosedWhenRedisCannotBeAsked() {
 		RedisServer stopped = RedisServer.start();
-		LettuceConnectionFactory factory = RedisSessionStoreTest.connect(stopped.port());
+		LettuceConnectionFactory factory = RedisFixture.connect(stopped.port());
 		try {
 			LoginFailures failures = new RedisLoginFailures(new ReactiveStringRedisTemplate(factory));
 			failures.count(List.of("t:a"), WINDOW).block(TIMEOUT);

@@ -3,7 +3,6 @@ package org.metahub.filters.session;
 import java.time.Duration;
 import java.util.Set;
 
-import io.lettuce.core.ClientOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +12,6 @@ import org.metahub.filters.oci.OciException;
 import org.metahub.filters.testing.RedisServer;
 import reactor.test.StepVerifier;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -22,42 +19,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisSessionStoreTest extends SessionStoreContract {
 
-	private static RedisServer redis;
-
-	private static LettuceConnectionFactory connections;
+	private static RedisFixture redis;
 
 	private static ReactiveStringRedisTemplate template;
 
 	@BeforeAll
 	static void startRedis() {
-		redis = RedisServer.start();
-		connections = connect(redis.port());
-		template = new ReactiveStringRedisTemplate(connections);
+		redis = RedisFixture.start();
+		template = redis.template();
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		connections.destroy();
 		redis.close();
 	}
 
 	@AfterEach
 	void flush() {
-		template.execute(connection -> connection.serverCommands().flushAll()).blockLast();
-	}
-
-	static LettuceConnectionFactory connect(int port) {
-		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-			.clientOptions(ClientOptions.builder()
-				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-				.build())
-			.commandTimeout(Duration.ofSeconds(5))
-			.build();
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", port), client);
-		factory.afterPropertiesSet();
-		factory.start();
-		return factory;
+		redis.flush();
 	}
 
 	@Override
@@ -81,7 +60,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
 	@Test
 	void failsClosedWhenRedisCannotBeAsked() {
 		RedisServer stopped = RedisServer.start();
-		LettuceConnectionFactory factory = connect(stopped.port());
+		LettuceConnectionFactory factory = RedisFixture.connect(stopped.port());
 		try {
 			RedisSessionStore store = new RedisSessionStore(new ReactiveStringRedisTemplate(factory), clock);
 			String token = OpaqueTokens.newToken();
