@@ -2,19 +2,23 @@ package org.metahub.filters.fetch;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.metahub.config.MachineType;
 import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
+import org.metahub.filters.manifest.Descriptor;
 import org.metahub.filters.manifest.IndexRewriter;
 import org.metahub.filters.manifest.MachineProfile;
 import org.metahub.filters.manifest.MachineProfiles;
 import org.metahub.filters.manifest.ManifestStore;
+import org.metahub.filters.oci.AcceptedTypes;
 import org.metahub.filters.oci.ContentHeaders;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.MediaTypes;
 import org.metahub.filters.oci.OciError;
+import org.metahub.filters.oci.OciException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -24,7 +28,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -32,16 +35,12 @@ import org.springframework.web.server.ServerWebExchange;
  * Answers manifest requests (GET and HEAD, by tag and by digest) itself, so the routing filter never
  * runs for them: the manifest comes from the {@link ManifestFetcher} (cache, single-flight, upstream)
  * with the URL and credentials the upstream filters prepared, and a list asked for by tag is rewritten
- * for the caller's machine type. HEAD answers with exactly the headers a GET would get.
+ * for the caller's machine type; a request whose Accept does not take the list gets the chosen entry's own
+ * manifest. HEAD answers with exactly the headers a GET would get.
  */
 public class ManifestFetchFilter implements GlobalFilter, Ordered {
 
 	static final String STALE_WARNING = "110 - \"Response is stale\"";
-
-	// hop-by-hop headers, and the upstream's challenge, which would send clients to the upstream's realm
-	private static final List<String> NOT_PASSED = List.of(HttpHeaders.CONNECTION, HttpHeaders.TRANSFER_ENCODING,
-			"Keep-Alive", HttpHeaders.CONTENT_LENGTH, HttpHeaders.UPGRADE, HttpHeaders.TRAILER,
-			HttpHeaders.WWW_AUTHENTICATE);
 
 	private final ManifestFetcher fetcher;
 
@@ -68,13 +67,14 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 				|| !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))) {
 			return chain.filter(exchange);
 		}
-		HttpHeaders headers = exchange.getRequest().getHeaders();
+		AcceptedTypes accepted = AcceptedTypes.of(accept(exchange.getRequest().getHeaders()));
+		// the gateway's own Accept: lists come back as lists, so that selection is never bypassed
 		ManifestRequest request = ManifestRequest.of(url, upstreamRepository(url, path), path.reference(),
-				exchange.getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION), accept(headers));
+				exchange.getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION), AcceptedTypes.UPSTREAM_ACCEPT);
 		MachineType machineType = exchange.getAttribute(ExchangeAttributes.MACHINE_TYPE);
 		return fetcher.fetch(request).flatMap(outcome -> {
 			if (outcome.passThrough() != null) {
-				return passThrough(exchange, outcome.passThrough());
+				return UpstreamAnswerWriter.write(exchange, outcome.passThrough());
 			}
 			CachedManifest manifest = outcome.manifest();
 			if (outcome.stale()) {
@@ -84,11 +84,14 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 				return write(exchange, manifest.bytes(), manifest.contentType(), manifest.digest());
 			}
 			MachineProfile machine = profiles.of(machineType);
+			if (!accepted.accepts(manifest.contentType())) {
+				return resolveImage(exchange, request, manifest, machine, accepted);
+			}
 			if (path.byDigest()) {
 				return pinned(exchange, path, manifest, machine);
 			}
 			if (machine.resolve() == MachineType.Resolve.IMAGE) {
-				return resolveImage(exchange, request, manifest, machine);
+				return resolveImage(exchange, request, manifest, machine, accepted);
 			}
 			UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
 			return selection.select(ManifestStore.qualified(upstream.name(), path.name()), request, manifest, machine)
@@ -108,17 +111,33 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 		return write(exchange, list.bytes(), list.contentType(), list.digest());
 	}
 
-	// resolve: image serves the chosen entry's own manifest for the tag, under its upstream digest
+	/**
+	 * The chosen entry's own manifest, under its upstream digest: for {@code resolve: image}, and for requests
+	 * whose Accept does not take the list, when it takes the entry's media type.
+	 */
 	private Mono<Void> resolveImage(ServerWebExchange exchange, ManifestRequest request, CachedManifest list,
-			MachineProfile machine) {
-		String digest = rewriter.imageFor(list.bytes(), list.contentType(), machine).digest();
-		return fetcher.fetch(request.withReference(digest)).flatMap(outcome -> {
+			MachineProfile machine, AcceptedTypes accepted) {
+		Descriptor entry = rewriter.imageFor(list.bytes(), list.contentType(), machine);
+		if (entry.mediaType() != null && !accepted.accepts(entry.mediaType())) {
+			return Mono.error(notOffered(list, entry.mediaType(), accepted));
+		}
+		return fetcher.fetch(request.withReference(entry.digest())).flatMap(outcome -> {
 			if (outcome.passThrough() != null) {
-				return passThrough(exchange, outcome.passThrough());
+				return UpstreamAnswerWriter.write(exchange, outcome.passThrough());
 			}
 			CachedManifest image = outcome.manifest();
+			if (!accepted.accepts(image.contentType())) {
+				return Mono.error(notOffered(list, image.contentType(), accepted));
+			}
 			return serve(exchange, image.bytes(), image.contentType(), image.digest());
 		});
+	}
+
+	private static OciException notOffered(CachedManifest list, String entryType, AcceptedTypes accepted) {
+		List<String> offered = List.of(MediaTypes.essence(list.contentType()), MediaTypes.essence(entryType));
+		return OciError.MANIFEST_UNKNOWN.exception("the manifest is offered as " + String.join(" or ", offered)
+				+ " for this machine type, and the request's Accept takes neither",
+				Map.of("offered", offered, "accepted", accepted.ranges()));
 	}
 
 	private static Mono<Void> serve(ServerWebExchange exchange, byte[] bytes, String mediaType, String digest) {
@@ -126,7 +145,7 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 		return write(exchange, bytes, mediaType, digest);
 	}
 
-	// clients such as skopeo send one Accept header per media type: all of them go upstream
+	// clients such as skopeo send one Accept header per media type
 	private static String accept(HttpHeaders headers) {
 		List<String> values = headers.getOrEmpty(HttpHeaders.ACCEPT);
 		return values.isEmpty() ? null : String.join(", ", values);
@@ -147,21 +166,6 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 			return response.setComplete();
 		}
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
-	}
-
-	private static Mono<Void> passThrough(ServerWebExchange exchange, UpstreamAnswer answer) {
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
-		answer.headers().forEach((name, values) -> {
-			if (NOT_PASSED.stream().noneMatch(name::equalsIgnoreCase)) {
-				response.getHeaders().put(name, values);
-			}
-		});
-		response.getHeaders().setContentLength(answer.body().length);
-		if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod()) || answer.body().length == 0) {
-			return response.setComplete();
-		}
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
 	}
 
 	@Override
