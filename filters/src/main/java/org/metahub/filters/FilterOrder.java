@@ -49,6 +49,9 @@ public final class FilterOrder {
 	/** Answers manifest requests from the cache or its own upstream fetch, rewriting lists; the routing filter never sees them. */
 	public static final int MANIFEST_FETCH = UPSTREAM_AUTH + 10;
 
+	/** Answers tag lists asked for by page ({@code n}, {@code last}), paging over the upstream's list. */
+	public static final int TAG_LIST = MANIFEST_FETCH + 1;
+
 	/** Times the upstream until its response headers arrive: the last filter before the routing filter. */
 	public static final int UPSTREAM_LATENCY = NettyRoutingFilter.ORDER - 1;
 

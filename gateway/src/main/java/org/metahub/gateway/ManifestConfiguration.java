@@ -82,12 +82,17 @@ class ManifestConfiguration {
 
 	/** Shares the gateway's HTTP client (connect timeout, TLS, proxy) and its response timeout. */
 	@Bean
-	ManifestFetcher manifestFetcher(HttpClient gatewayHttpClient, HttpClientProperties httpClientProperties,
-			ManifestProperties manifest, ManifestCacheProperties cache, ManifestCache manifestCache,
-			ManifestCacheMetrics metrics) {
-		UpstreamManifestClient client = new UpstreamManifestClient(gatewayHttpClient,
-				httpClientProperties.getResponseTimeout(), (int) manifest.maxSize().toBytes());
-		return new ManifestFetcher(client, manifestCache, metrics, cache.tagFreshness(), Clock.systemUTC());
+	UpstreamManifestClient upstreamManifestClient(HttpClient gatewayHttpClient,
+			HttpClientProperties httpClientProperties, ManifestProperties manifest) {
+		return new UpstreamManifestClient(gatewayHttpClient, httpClientProperties.getResponseTimeout(),
+				(int) manifest.maxSize().toBytes());
+	}
+
+	@Bean
+	ManifestFetcher manifestFetcher(UpstreamManifestClient upstreamManifestClient, ManifestCacheProperties cache,
+			ManifestCache manifestCache, ManifestCacheMetrics metrics) {
+		return new ManifestFetcher(upstreamManifestClient, manifestCache, metrics, cache.tagFreshness(),
+				Clock.systemUTC());
 	}
 
 	@Bean

@@ -2,6 +2,9 @@ package org.metahub.gateway;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +43,7 @@ class FakeUpstreamTest {
 				return FakeHttpServer.Response.of(307, "", "Location", "https://storage.example.com/blob?sig=a%2Fb");
 			}
 			if (path.endsWith("/tags/list")) {
-				return FakeHttpServer.Response.of(200, "{\"name\":\"team/app\",\"tags\":[\"a\",\"b\"]}",
-						"Content-Type", "application/json", "Link", "</v2/team/app/tags/list?last=b&n=2>; rel=\"next\"");
+				return tagPage(request.uri().getRawQuery());
 			}
 			if (path.contains("/manifests/broken")) {
 				return FakeHttpServer.Response.of(500, UPSTREAM_ERROR, "Content-Type", "application/json",
@@ -52,6 +54,19 @@ class FakeUpstreamTest {
 		properties.add("metahub.upstream.url", () -> upstream.url().toString());
 		properties.add("metahub.upstream.username", () -> "unused");
 		properties.add("metahub.upstream.password", () -> "unused-secret");
+	}
+
+	// pages of two at most, whatever n asks for, as registries that cap n do
+	private static FakeHttpServer.Response tagPage(String query) {
+		String last = query == null || !query.contains("last=") ? "" : query.replaceAll(".*last=([^&]*).*", "$1");
+		List<String> page = Stream.of("a", "b", "c", "d", "e").filter(tag -> tag.compareTo(last) > 0).limit(2).toList();
+		String body = "{\"name\":\"team/app\",\"tags\":[" + page.stream().map(tag -> "\"" + tag + "\"")
+			.collect(Collectors.joining(",")) + "]}";
+		if (page.isEmpty() || page.get(page.size() - 1).equals("e")) {
+			return FakeHttpServer.Response.of(200, body, "Content-Type", "application/json");
+		}
+		return FakeHttpServer.Response.of(200, body, "Content-Type", "application/json", "Link",
+				"</v2/team/app/tags/list?last=" + page.get(page.size() - 1) + "&n=2>; rel=\"next\"");
 	}
 
 	@AfterAll
@@ -74,13 +89,14 @@ class FakeUpstreamTest {
 	}
 
 	@Test
-	void tagPagesKeepTheirQueryAndLinkHeader() {
-		HttpResponse<byte[]> response = gateway.get("/v2/team/app/tags/list?n=2&last=%2E");
+	void aTagPageFollowsTheUpstreamsOwnPagesUntilItIsFull() {
+		HttpResponse<byte[]> response = gateway.get("/v2/team/app/tags/list?n=3&last=%2E");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Link")).hasValue("</v2/team/app/tags/list?last=b&n=2>; rel=\"next\"");
-		assertThat(upstream.received("/v2/team/app/tags/list")).singleElement()
-			.satisfies(request -> assertThat(request.uri().getRawQuery()).isEqualTo("n=2&last=%2E"));
+		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"name\":\"team/app\",\"tags\":[\"a\",\"b\",\"c\"]}");
+		assertThat(response.headers().firstValue("Link")).hasValue("</v2/team/app/tags/list?n=3&last=c>; rel=\"next\"");
+		assertThat(upstream.received("/v2/team/app/tags/list")).extracting(request -> request.uri().getRawQuery())
+			.containsExactly("n=3&last=.", "last=b&n=2");
 	}
 
 	@Test

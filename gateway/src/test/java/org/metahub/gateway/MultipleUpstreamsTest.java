@@ -233,7 +233,7 @@ class MultipleUpstreamsTest {
 		assertThat(FAKE.received("/v2/quay-ns/app/tags/list")).singleElement()
 			.satisfies(request -> assertThat(request.uri().getRawQuery()).isEqualTo("n=2"));
 		assertThat(response.headers().firstValue("Link"))
-			.hasValue("</v2/team/app/tags/list?last=b&n=2&ns=quay.io>; rel=\"next\"");
+			.hasValue("</v2/quay-ns/app/tags/list?n=2&last=b&ns=quay.io>; rel=\"next\"");
 	}
 
 	@Test
@@ -259,14 +259,14 @@ class MultipleUpstreamsTest {
 
 		assertThat(tags.statusCode()).isEqualTo(200);
 		assertThat(tags.headers().firstValue("Link"))
-			.hasValue("</v2/ghcr.io/team/app/tags/list?last=b&n=2>; rel=\"next\"");
+			.hasValue("</v2/ghcr.io/team/app/tags/list?n=2&last=b>; rel=\"next\"");
 		assertThat(catalog.statusCode()).isEqualTo(200);
 		assertThat(catalog.headers().firstValue("Link"))
 			.hasValue("</v2/ghcr.io/_catalog?last=team%2Fapp&n=1>; rel=\"next\"");
-		HttpResponse<byte[]> next = gateway().get("/v2/ghcr.io/team/app/tags/list?last=b&n=2");
+		HttpResponse<byte[]> next = gateway().get("/v2/ghcr.io/team/app/tags/list?n=2&last=b");
 		assertThat(next.statusCode()).isEqualTo(200);
 		assertThat(FAKE.received("/v2/team/app/tags/list")).anySatisfy(
-				request -> assertThat(request.uri().getRawQuery()).isEqualTo("last=b&n=2"));
+				request -> assertThat(request.uri().getRawQuery()).isEqualTo("n=2&last=b"));
 	}
 
 	@Test
