@@ -52,6 +52,9 @@ public final class FilterOrder {
 	/** Answers tag lists asked for by page ({@code n}, {@code last}), paging over the upstream's list. */
 	public static final int TAG_LIST = MANIFEST_FETCH + 1;
 
+	/** Answers referrers, from the referrers tag schema when the upstream has no referrers API. */
+	public static final int REFERRERS = MANIFEST_FETCH + 2;
+
 	/** Times the upstream until its response headers arrive: the last filter before the routing filter. */
 	public static final int UPSTREAM_LATENCY = NettyRoutingFilter.ORDER - 1;
 

@@ -1,6 +1,9 @@
 package org.metahub.gateway;
 
+import org.metahub.filters.fetch.ManifestFetcher;
 import org.metahub.filters.fetch.UpstreamManifestClient;
+import org.metahub.filters.manifest.ManifestStore;
+import org.metahub.filters.referrers.ReferrersFilter;
 import org.metahub.filters.tags.TagListFilter;
 import org.metahub.filters.tags.TagPager;
 
@@ -14,6 +17,12 @@ class ContentDiscoveryConfiguration {
 	@Bean
 	TagListFilter tagListFilter(UpstreamManifestClient upstreamManifestClient) {
 		return new TagListFilter(new TagPager(upstreamManifestClient));
+	}
+
+	@Bean
+	ReferrersFilter referrersFilter(UpstreamManifestClient upstreamManifestClient, ManifestFetcher manifestFetcher,
+			ManifestStore manifestStore) {
+		return new ReferrersFilter(upstreamManifestClient, manifestFetcher, manifestStore);
 	}
 
 }

@@ -146,17 +146,6 @@ class PassThroughTest {
 	}
 
 	@Test
-	void referrersPassWhateverTheUpstreamAnswers() {
-		String path = "/v2/team/app/referrers/" + image.digest();
-		HttpResponse<byte[]> direct = new GatewayClient(registry.port()).get(path);
-		HttpResponse<byte[]> response = gateway.get(path);
-
-		// distribution 2.8 predates the referrers API: whatever it answers reaches the client
-		assertThat(response.statusCode()).isEqualTo(direct.statusCode());
-		assertThat(response.body()).isEqualTo(direct.body());
-	}
-
-	@Test
 	void catalogListsTheRepositories() {
 		HttpResponse<byte[]> response = gateway.get("/v2/_catalog?n=10");
 

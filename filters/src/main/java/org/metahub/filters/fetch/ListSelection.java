@@ -41,7 +41,7 @@ public class ListSelection {
 
 	private Mono<Served> rewrite(String name, String key, CachedManifest list, MachineProfile machine) {
 		RewrittenList rewritten = rewriter.rewrite(list.bytes(), list.contentType(), machine);
-		return store.save(name, rewritten.digest(), StoredManifest.of(rewritten))
+		return store.save(name, rewritten.digest(), StoredManifest.of(rewritten, list.digest()))
 			.then(cache.saveRewritten(key, rewritten.digest()))
 			.thenReturn(new Served(rewritten.bytes(), rewritten.mediaType(), rewritten.digest()));
 	}

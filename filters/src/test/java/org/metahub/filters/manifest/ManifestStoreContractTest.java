@@ -57,4 +57,16 @@ abstract class ManifestStoreContractTest {
 		}).expectComplete().verify(TIMEOUT);
 	}
 
+	@Test
+	void keepsTheUpstreamListAListWasRewrittenFrom() {
+		String digest = Digests.sha256(new byte[] { 3 });
+		String origin = Digests.sha256(new byte[] { 4 });
+		store().save(name, digest, new StoredManifest(MediaTypes.OCI_INDEX, new byte[] { 3 }, origin)).block(TIMEOUT);
+		StepVerifier.create(store().find(name, digest)).assertNext(found -> assertThat(found.origin()).isEqualTo(origin))
+			.expectComplete().verify(TIMEOUT);
+		store().save(name, digest, new StoredManifest(MediaTypes.OCI_INDEX, new byte[] { 3 })).block(TIMEOUT);
+		StepVerifier.create(store().find(name, digest)).assertNext(found -> assertThat(found.origin()).isNull())
+			.expectComplete().verify(TIMEOUT);
+	}
+
 }

@@ -44,7 +44,7 @@ class RewrittenManifestFilterTest {
 	void rewrittenListIsServedAgainByItsDigestOnGetAndHead() {
 		RewrittenList rewritten = rewriter.rewrite(ListFixtures.dockerList(), MediaTypes.DOCKER_LIST,
 				java.util.Set.of("cpu:skylake"));
-		store.save(ManifestStore.qualified("docker.io", "team/app"), rewritten.digest(), StoredManifest.of(rewritten))
+		store.save(ManifestStore.qualified("docker.io", "team/app"), rewritten.digest(), StoredManifest.of(rewritten, null))
 			.block(TIMEOUT);
 		byte[] served = rewritten.bytes();
 		String digest = rewritten.digest();
