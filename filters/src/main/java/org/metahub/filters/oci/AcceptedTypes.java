@@ -11,9 +11,12 @@ import java.util.Locale;
  */
 public final class AcceptedTypes {
 
-	/** What the gateway asks upstreams for: every modern type, so that no registry converts to schema 1. */
+	/**
+	 * What the gateway asks upstreams for: every modern type, so that no registry converts to schema 1, and
+	 * {@code *}{@code /*} last for artifacts of other manifest types, which are served as stored.
+	 */
 	public static final String UPSTREAM_ACCEPT = String.join(", ", MediaTypes.OCI_INDEX, MediaTypes.DOCKER_LIST,
-			MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST);
+			MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST, "*/*");
 
 	private static final AcceptedTypes WITHOUT_ACCEPT = new AcceptedTypes(
 			List.of(MediaTypes.DOCKER_MANIFEST, MediaTypes.OCI_MANIFEST), List.of());
