@@ -26,6 +26,8 @@ import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.manifest.NearCachedManifestStore;
 import org.metahub.filters.manifest.RedisManifestStore;
 import org.metahub.filters.manifest.RewrittenManifestFilter;
+import org.metahub.filters.upstream.UnreachableUpstreams;
+import org.metahub.filters.upstream.UpstreamOutages;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.cloud.gateway.config.HttpClientProperties;
@@ -84,10 +86,11 @@ class ManifestConfiguration {
 	@Bean
 	ManifestFetcher manifestFetcher(HttpClient gatewayHttpClient, HttpClientProperties httpClientProperties,
 			ManifestProperties manifest, ManifestCacheProperties cache, ManifestCache manifestCache,
-			ManifestCacheMetrics metrics) {
+			ManifestCacheMetrics metrics, UnreachableUpstreams unreachable, UpstreamOutages outages) {
 		UpstreamManifestClient client = new UpstreamManifestClient(gatewayHttpClient,
 				httpClientProperties.getResponseTimeout(), (int) manifest.maxSize().toBytes());
-		return new ManifestFetcher(client, manifestCache, metrics, cache.tagFreshness(), Clock.systemUTC());
+		return new ManifestFetcher(client, manifestCache, metrics, cache.tagFreshness(), Clock.systemUTC(), unreachable,
+				outages);
 	}
 
 	@Bean

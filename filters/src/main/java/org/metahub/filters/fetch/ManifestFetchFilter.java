@@ -15,6 +15,7 @@ import org.metahub.filters.oci.ContentHeaders;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.MediaTypes;
 import org.metahub.filters.oci.OciError;
+import org.metahub.filters.upstream.UpstreamRefusal;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -150,6 +151,10 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 	}
 
 	private static Mono<Void> passThrough(ServerWebExchange exchange, UpstreamAnswer answer) {
+		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
+		if (answer.status() == HttpStatus.UNAUTHORIZED.value() && upstream != null) {
+			return Mono.error(UpstreamRefusal.of(upstream));
+		}
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
 		answer.headers().forEach((name, values) -> {
