@@ -26,6 +26,8 @@ import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.manifest.NearCachedManifestStore;
 import org.metahub.filters.manifest.RedisManifestStore;
 import org.metahub.filters.manifest.RewrittenManifestFilter;
+import org.metahub.filters.upstream.UnreachableUpstreams;
+import org.metahub.filters.upstream.UpstreamOutages;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.cloud.gateway.config.HttpClientProperties;
@@ -90,9 +92,10 @@ class ManifestConfiguration {
 
 	@Bean
 	ManifestFetcher manifestFetcher(UpstreamManifestClient upstreamManifestClient, ManifestCacheProperties cache,
-			ManifestCache manifestCache, ManifestCacheMetrics metrics) {
+			ManifestCache manifestCache, ManifestCacheMetrics metrics, UnreachableUpstreams unreachable,
+			UpstreamOutages outages) {
 		return new ManifestFetcher(upstreamManifestClient, manifestCache, metrics, cache.tagFreshness(),
-				Clock.systemUTC());
+				Clock.systemUTC(), unreachable, outages);
 	}
 
 	@Bean

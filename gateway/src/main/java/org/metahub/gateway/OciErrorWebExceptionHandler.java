@@ -11,9 +11,14 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.metahub.config.UpstreamProperties;
+import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.oci.OciError;
 import org.metahub.filters.oci.OciErrorWriter;
 import org.metahub.filters.oci.OciException;
+import org.metahub.filters.upstream.UnreachableUpstream;
+import org.metahub.filters.upstream.UnreachableUpstreams;
+import org.metahub.filters.upstream.UpstreamOutages;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.PrematureCloseException;
@@ -42,6 +47,15 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(OciErrorWebExceptionHandler.class);
 
+	private final UnreachableUpstreams unreachable;
+
+	private final UpstreamOutages outages;
+
+	OciErrorWebExceptionHandler(UnreachableUpstreams unreachable, UpstreamOutages outages) {
+		this.unreachable = unreachable;
+		this.outages = outages;
+	}
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
 		ServerHttpRequest request = exchange.getRequest();
@@ -52,13 +66,24 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 			return Mono.empty();
 		}
 		OciException error = toOciError(failure);
-		if (NetworkFailures.isExpected(failure)) {
+		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
+		// a network failure on the way to the upstream; bytes that are not HTTP are its answer, logged per request
+		boolean upstreamFault = upstream != null && isUpstreamFault(error) && UnreachableUpstream.isTransportFailure(failure)
+				&& !NetworkFailures.isExpected(failure);
+		if (upstreamFault) {
+			// the client's error names the upstream and the cause; the log says it once per outage
+			UnreachableUpstream reached = unreachable.of(upstream);
+			error = reached.exception(failure);
+			outages.failing(reached.address(), reached.describe(failure));
+		}
+		else if (NetworkFailures.isExpected(failure)) {
 			logger.warn(described + ": a connection was reset or closed early (" + failure + ")");
 		}
 		else if (error.error() == OciError.INTERNAL) {
 			logger.error("Unexpected failure on " + described, failure);
 		}
-		else if (error.error().status().is5xxServerError()) {
+		else if (error.error().status().is5xxServerError() && !(upstream != null && isUpstreamFault(error)
+				&& outages.isFailing(UnreachableUpstream.address(upstream.url())))) {
 			logger.warn(described + ": " + error.getMessage() + " (" + failure + ")");
 		}
 		if (connection != null && exchange.getResponse().isCommitted()) {
@@ -66,6 +91,10 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 			return Mono.empty();
 		}
 		return OciErrorWriter.write(exchange.getResponse(), error);
+	}
+
+	private static boolean isUpstreamFault(OciException error) {
+		return error.error() == OciError.UPSTREAM_UNAVAILABLE || error.error() == OciError.UPSTREAM_TIMEOUT;
 	}
 
 	// the server connection under the response, or null for a response that is no Reactor Netty one (tests)

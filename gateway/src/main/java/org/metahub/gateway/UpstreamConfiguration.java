@@ -16,14 +16,18 @@ import org.metahub.filters.upstream.HttpTokenClient;
 import org.metahub.filters.upstream.PaginationLinkFilter;
 import org.metahub.filters.upstream.RealmPolicy;
 import org.metahub.filters.upstream.TokenCache;
+import org.metahub.filters.upstream.UnreachableUpstreams;
 import org.metahub.filters.upstream.UpstreamAuthFilter;
 import org.metahub.filters.upstream.UpstreamAuthorizationHeader;
-import org.metahub.filters.upstream.UpstreamRequestHeaders;
 import org.metahub.filters.upstream.UpstreamAuthorizer;
 import org.metahub.filters.upstream.UpstreamBodyIdleTimeout;
 import org.metahub.filters.upstream.UpstreamChallengeRemover;
+import org.metahub.filters.upstream.UpstreamOutages;
+import org.metahub.filters.upstream.UpstreamReachability;
+import org.metahub.filters.upstream.UpstreamRequestHeaders;
 import org.metahub.filters.upstream.UpstreamRouter;
 import org.metahub.filters.upstream.UpstreamUrlFilter;
+import org.metahub.gateway.startup.UpstreamStartupProbe;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
@@ -39,6 +43,7 @@ class UpstreamConfiguration {
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 5000;
 
+	/** The longest wait for the challenge probe's and a token realm's answer. */
 	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
 
 	private static final int RESPONSE_CHUNK_BYTES = 64 * 1024;
@@ -115,27 +120,69 @@ class UpstreamConfiguration {
 		return new BlobRedirectFilter(gatewayHttpClient);
 	}
 
+	/** One log line per upstream outage, whichever request meets it first. */
 	@Bean
-	UpstreamAuthFilter upstreamAuthFilter(Upstreams upstreams, TimeoutProperties timeouts) {
-		// redirects are not followed, so neither the probe nor the credentials leave the realm's host
+	UpstreamOutages upstreamOutages() {
+		return new UpstreamOutages();
+	}
+
+	/** The causes of failed upstream requests on the gateway's client, with its timeouts. */
+	@Bean
+	UnreachableUpstreams unreachableUpstreams(Upstreams upstreams, HttpClientProperties properties) {
+		return new UnreachableUpstreams(upstreams, connectTimeout(properties), properties.getResponseTimeout());
+	}
+
+	private static Duration connectTimeout(HttpClientProperties properties) {
+		return properties.getConnectTimeout() == null ? null : Duration.ofMillis(properties.getConnectTimeout());
+	}
+
+	/**
+	 * The client of the challenge probe and the token realms: the gateway's connect and response timeouts,
+	 * the latter at most 15 s (a token answer is small), and no redirects, so that neither the probe nor the
+	 * credentials leave the realm's host.
+	 */
+	@Bean
+	UpstreamAuthClient upstreamAuthClient(Upstreams upstreams, TimeoutProperties timeouts,
+			HttpClientProperties properties) {
+		Duration connect = connectTimeout(properties) == null ? Duration.ofMillis(CONNECT_TIMEOUT_MILLIS)
+				: connectTimeout(properties);
+		Duration response = properties.getResponseTimeout() == null
+				|| properties.getResponseTimeout().compareTo(RESPONSE_TIMEOUT) > 0 ? RESPONSE_TIMEOUT
+						: properties.getResponseTimeout();
 		HttpClient tokenClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-			.responseTimeout(RESPONSE_TIMEOUT)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connect.toMillis())
+			.responseTimeout(response)
 			.followRedirect(false);
 		WebClient webClient = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(
 					UpstreamBodyIdleTimeout.applyTo(tokenClient, timeouts.upstreamBodyIdle())))
 			.build();
+		return new UpstreamAuthClient(webClient, new UnreachableUpstreams(upstreams, connect, response));
+	}
+
+	/** Each upstream probed once when the gateway is ready, in the background: the outcome is logged. */
+	@Bean
+	UpstreamStartupProbe upstreamStartupProbe(Upstreams upstreams, UpstreamAuthClient client) {
+		return new UpstreamStartupProbe(upstreams, new UpstreamReachability(client.webClient(), client.unreachable()));
+	}
+
+	@Bean
+	UpstreamAuthFilter upstreamAuthFilter(Upstreams upstreams, UpstreamAuthClient client, UpstreamOutages outages) {
+		WebClient webClient = client.webClient();
 		Clock clock = Clock.systemUTC();
 		// one token cache per upstream: its key names realm, service and scope, not whose credentials
 		Map<String, UpstreamAuthorizer> authorizers = new LinkedHashMap<>();
 		for (UpstreamProperties upstream : upstreams.all()) {
 			TokenCache tokens = new TokenCache(new HttpTokenClient(webClient, clock), clock);
 			RealmPolicy realmPolicy = new RealmPolicy(upstream.url(), upstream.allowedRealms());
-			ChallengeProbe probe = new ChallengeProbe(webClient, upstream.url());
+			ChallengeProbe probe = new ChallengeProbe(webClient, client.unreachable().of(upstream), outages);
 			authorizers.put(upstream.name(), new UpstreamAuthorizer(probe, realmPolicy, tokens, upstream));
 		}
 		return new UpstreamAuthFilter(authorizers);
+	}
+
+	/** The auth client and the causes of its failures, named with its timeouts. */
+	record UpstreamAuthClient(WebClient webClient, UnreachableUpstreams unreachable) {
 	}
 
 }

@@ -1,11 +1,14 @@
 package org.metahub.gateway;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.metahub.config.UpstreamProperties;
+import org.metahub.config.Upstreams;
 import org.metahub.filters.virtualimage.InvalidVirtualImageSpecException;
 import org.metahub.filters.virtualimage.VirtualDigestIndex;
 import org.metahub.filters.virtualimage.VirtualImages;
@@ -29,7 +32,9 @@ class VirtualImageConfigurationTest {
 			""";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(VirtualImageConfiguration.class);
+		.withUserConfiguration(VirtualImageConfiguration.class)
+		.withBean(Upstreams.class, () -> Upstreams.of(new UpstreamProperties("docker.io",
+				URI.create("http://127.0.0.1:5000"), null, null, null, null, true, false, null)));
 
 	@TempDir
 	Path folder;
@@ -50,8 +55,8 @@ class VirtualImageConfigurationTest {
 		runner.withPropertyValues("metahub.virtual-images.location=" + folder).run(context -> {
 			assertThat(context).hasNotFailed();
 			VirtualImages images = context.getBean(VirtualImages.class);
-			assertThat(images.isVirtual("qnib/bench")).isTrue();
-			assertThat(images.find("qnib/bench", "1.0")).isPresent();
+			assertThat(images.addressed(null, "qnib/bench")).contains("docker.io/qnib/bench");
+			assertThat(images.find("docker.io/qnib/bench", "1.0")).isPresent();
 		});
 	}
 

@@ -19,6 +19,7 @@ import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.MediaTypes;
 import org.metahub.filters.oci.OciError;
 import org.metahub.filters.oci.OciException;
+import org.metahub.filters.upstream.UpstreamRefusal;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -74,7 +75,7 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 		MachineType machineType = exchange.getAttribute(ExchangeAttributes.MACHINE_TYPE);
 		return fetcher.fetch(request).flatMap(outcome -> {
 			if (outcome.passThrough() != null) {
-				return UpstreamAnswerWriter.write(exchange, outcome.passThrough());
+				return passThrough(exchange, outcome.passThrough());
 			}
 			CachedManifest manifest = outcome.manifest();
 			if (outcome.stale()) {
@@ -123,7 +124,7 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 		}
 		return fetcher.fetch(request.withReference(entry.digest())).flatMap(outcome -> {
 			if (outcome.passThrough() != null) {
-				return UpstreamAnswerWriter.write(exchange, outcome.passThrough());
+				return passThrough(exchange, outcome.passThrough());
 			}
 			CachedManifest image = outcome.manifest();
 			if (!accepted.accepts(image.contentType())) {
@@ -166,6 +167,14 @@ public class ManifestFetchFilter implements GlobalFilter, Ordered {
 			return response.setComplete();
 		}
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	}
+
+	private static Mono<Void> passThrough(ServerWebExchange exchange, UpstreamAnswer answer) {
+		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
+		if (answer.status() == HttpStatus.UNAUTHORIZED.value() && upstream != null) {
+			return Mono.error(UpstreamRefusal.of(upstream));
+		}
+		return UpstreamAnswerWriter.write(exchange, answer);
 	}
 
 	@Override

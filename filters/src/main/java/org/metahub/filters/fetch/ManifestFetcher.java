@@ -1,17 +1,13 @@
 package org.metahub.filters.fetch;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
-import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.timeout.ReadTimeoutException;
-import org.metahub.filters.oci.OciError;
-import org.metahub.filters.oci.OciException;
 import org.metahub.filters.oci.RegistryHeaders;
+import org.metahub.filters.upstream.UnreachableUpstream;
+import org.metahub.filters.upstream.UnreachableUpstreams;
+import org.metahub.filters.upstream.UpstreamOutages;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Answers manifest requests from the cache or the upstream. Digests are immutable: cached, never
@@ -37,13 +33,20 @@ public class ManifestFetcher {
 
 	private final SingleFlight<String, FetchOutcome> flights;
 
+	private final UnreachableUpstreams unreachable;
+
+	/**
+	 * @param unreachable names the upstream and its cause in the error of a failed fetch
+	 * @param outages where failures are logged, once per outage
+	 */
 	public ManifestFetcher(UpstreamManifestClient client, ManifestCache cache, ManifestCacheMetrics metrics,
-			Duration tagFreshness, Clock clock) {
+			Duration tagFreshness, Clock clock, UnreachableUpstreams unreachable, UpstreamOutages outages) {
 		this.client = client;
 		this.cache = cache;
 		this.validator = new ManifestValidator();
 		this.metrics = metrics;
-		this.outages = new UpstreamOutages();
+		this.unreachable = unreachable;
+		this.outages = outages;
 		this.tagFreshness = tagFreshness;
 		this.clock = clock;
 		this.flights = new SingleFlight<>(metrics::shared);
@@ -79,7 +82,7 @@ public class ManifestFetcher {
 	private Mono<FetchOutcome> revalidate(ManifestRequest request, TagEntry entry) {
 		return client.head(request.url(), request.authorization(), request.accept()).flatMap(answer -> {
 			if (answer.isUpstreamFailure()) {
-				outages.failing(request.upstream(), "HTTP " + answer.status());
+				outages.failing(request.upstream(), answered(request, answer));
 				return Mono.just(FetchOutcome.manifest(entry.manifest(), ManifestCacheMetrics.STALE));
 			}
 			outages.answered(request.upstream());
@@ -88,8 +91,8 @@ public class ManifestFetcher {
 					.thenReturn(FetchOutcome.manifest(entry.manifest(), ManifestCacheMetrics.REVALIDATED));
 			}
 			return get(request, entry);
-		}).onErrorResume(ManifestFetcher::isTransportFailure, failure -> {
-			outages.failing(request.upstream(), failure.toString());
+		}).onErrorResume(UnreachableUpstream::isTransportFailure, failure -> {
+			outages.failing(request.upstream(), unreachable.of(request.url()).describe(failure));
 			return Mono.just(FetchOutcome.manifest(entry.manifest(), ManifestCacheMetrics.STALE));
 		});
 	}
@@ -98,7 +101,7 @@ public class ManifestFetcher {
 	private Mono<FetchOutcome> get(ManifestRequest request, TagEntry seen) {
 		return client.get(request.url(), request.authorization(), request.accept()).flatMap(answer -> {
 			if (answer.isUpstreamFailure()) {
-				outages.failing(request.upstream(), "HTTP " + answer.status());
+				outages.failing(request.upstream(), answered(request, answer));
 				return Mono.just(seen != null ? FetchOutcome.manifest(seen.manifest(), ManifestCacheMetrics.STALE)
 						: FetchOutcome.passThrough(answer));
 			}
@@ -112,14 +115,12 @@ public class ManifestFetcher {
 				saved = saved.then(cache.saveTag(request, new TagEntry(manifest, clock.instant())));
 			}
 			return saved.thenReturn(FetchOutcome.manifest(manifest, ManifestCacheMetrics.MISS));
-		}).onErrorResume(ManifestFetcher::isTransportFailure, failure -> {
-			outages.failing(request.upstream(), failure.toString());
+		}).onErrorResume(UnreachableUpstream::isTransportFailure, failure -> {
+			outages.failing(request.upstream(), unreachable.of(request.url()).describe(failure));
 			if (seen != null) {
 				return Mono.just(FetchOutcome.manifest(seen.manifest(), ManifestCacheMetrics.STALE));
 			}
-			return Mono.error(isTimeout(failure)
-					? OciError.UPSTREAM_TIMEOUT.exception("the upstream registry did not answer in time")
-					: OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry cannot be reached"));
+			return Mono.error(unreachable.of(request.url()).exception(failure));
 		});
 	}
 
@@ -127,27 +128,9 @@ public class ManifestFetcher {
 		return clock.instant().isBefore(entry.validatedAt().plus(tagFreshness));
 	}
 
-	static boolean isTransportFailure(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof OciException) {
-				return false;
-			}
-			if (cause instanceof IOException || cause instanceof TimeoutException
-					|| cause instanceof ConnectTimeoutException || cause instanceof ReadTimeoutException
-					|| cause instanceof PrematureCloseException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isTimeout(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
-				return true;
-			}
-		}
-		return false;
+	private String answered(ManifestRequest request, UpstreamAnswer answer) {
+		UnreachableUpstream upstream = unreachable.of(request.url());
+		return "upstream " + upstream.name() + " (" + upstream.url() + ") answered HTTP " + answer.status();
 	}
 
 }

@@ -3,7 +3,6 @@ package org.metahub.filters.upstream;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.metahub.filters.oci.OciError;
 import org.metahub.filters.oci.OciException;
 import reactor.core.publisher.Mono;
 
@@ -22,12 +21,31 @@ public class ChallengeProbe {
 
 	private final URI baseEndpoint;
 
+	private final UnreachableUpstream unreachable;
+
+	private final UpstreamOutages outages;
+
 	private final AtomicReference<Mono<UpstreamChallenge>> cached = new AtomicReference<>();
 
 	public ChallengeProbe(WebClient webClient, URI upstream) {
+		this(webClient, new UnreachableUpstream(upstream.getHost(), upstream, null, null), new UpstreamOutages());
+	}
+
+	/**
+	 * @param unreachable names the upstream and the client's timeouts in the error of a failed probe
+	 * @param outages where a failed probe is logged, once per outage
+	 */
+	public ChallengeProbe(WebClient webClient, UnreachableUpstream unreachable, UpstreamOutages outages) {
 		this.webClient = webClient;
+		this.unreachable = unreachable;
+		this.outages = outages;
+		this.baseEndpoint = baseEndpoint(unreachable.url());
+	}
+
+	/** {@code <url>/v2/}, the endpoint that answers with the upstream's challenge. */
+	static URI baseEndpoint(URI upstream) {
 		String url = upstream.toString();
-		this.baseEndpoint = URI.create((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/v2/");
+		return URI.create((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/v2/");
 	}
 
 	public Mono<UpstreamChallenge> challenge() {
@@ -52,10 +70,13 @@ public class ChallengeProbe {
 				UpstreamChallenge challenge = response.statusCode().value() == HttpStatus.UNAUTHORIZED.value()
 						? new UpstreamChallenge(ChallengeParser.parse(response.headers().header(HttpHeaders.WWW_AUTHENTICATE)))
 						: UpstreamChallenge.NONE;
+				outages.answered(unreachable.address());
 				return response.releaseBody().thenReturn(challenge);
 			})
-			.onErrorMap(failure -> !(failure instanceof OciException),
-					failure -> OciError.UPSTREAM_UNAVAILABLE.exception("the upstream registry cannot be reached"))
+			.onErrorMap(failure -> !(failure instanceof OciException), failure -> {
+				outages.failing(unreachable.address(), unreachable.describe(failure));
+				return unreachable.exception(failure);
+			})
 			.doOnError(failure -> cached.compareAndSet(self.get(), null))
 			.cache();
 		self.set(shared);

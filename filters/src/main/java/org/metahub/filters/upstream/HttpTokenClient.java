@@ -38,7 +38,9 @@ public class HttpTokenClient implements TokenClient {
 				if (!response.statusCode().is2xxSuccessful()) {
 					return response.releaseBody()
 						.then(Mono.error(OciError.UPSTREAM_UNAVAILABLE.exception(
-								"the upstream token service refused to issue a token",
+								"the upstream token service at " + host + " refused to issue a token (HTTP "
+										+ response.statusCode().value() + ")" + (isRefusal(response.statusCode().value())
+												? ": check the upstream's username and password" : ""),
 								"token service at " + host + " answered " + response.statusCode().value())));
 				}
 				return response.bodyToMono(byte[].class)
@@ -46,7 +48,13 @@ public class HttpTokenClient implements TokenClient {
 					.map(body -> UpstreamToken.parse(body, clock.instant()));
 			})
 			.onErrorMap(failure -> !(failure instanceof OciException), failure -> OciError.UPSTREAM_UNAVAILABLE
-				.exception("the upstream token service cannot be reached", "token service at " + host));
+				.exception("the upstream token service at " + host + " cannot be reached: "
+						+ new UnreachableUpstream(host, request.realm(), null, null).cause(failure),
+						"token service at " + host));
+	}
+
+	private static boolean isRefusal(int status) {
+		return status == 401 || status == 403;
 	}
 
 }

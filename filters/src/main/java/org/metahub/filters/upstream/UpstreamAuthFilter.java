@@ -45,7 +45,7 @@ public class UpstreamAuthFilter implements GlobalFilter, Ordered {
 				if (HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
 					grant.onRefused().run();
 				}
-			});
+			}).doOnError(UpstreamRefusal::isRefusal, refused -> grant.onRefused().run());
 		});
 	}
 

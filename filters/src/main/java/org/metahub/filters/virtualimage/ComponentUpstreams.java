@@ -31,11 +31,6 @@ public class ComponentUpstreams {
 		this.fetcher = fetcher;
 	}
 
-	/** The default upstream, whose repositories virtual names shadow. */
-	public UpstreamProperties defaultUpstream() {
-		return upstreams.defaultUpstream();
-	}
-
 	/**
 	 * The upstream a component lives on: its host among {@code metahub.upstreams}, or the default.
 	 * @throws org.metahub.filters.oci.OciException ({@code UPSTREAM_INVALID}) for a host that is not configured

@@ -16,7 +16,6 @@ import org.metahub.filters.fetch.ManifestRequest;
 import org.metahub.filters.manifest.IndexRewriter;
 import org.metahub.filters.manifest.MachineProfile;
 import org.metahub.filters.manifest.MachineProfiles;
-import org.metahub.filters.manifest.ManifestStore;
 import org.metahub.filters.oci.ContentHeaders;
 import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.MediaTypes;
@@ -36,7 +35,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Answers requests for a virtual name on the default upstream, which it shadows entirely: a declared tag
+ * Answers requests for a virtual name (on the default upstream when the request names no upstream, on
+ * another when it names that one), which it shadows entirely: a declared tag
  * is the built index, selected for the caller as any list; a child manifest by digest is fetched from its
  * component's repository (and its blobs remembered); a blob is rerouted to the component's upstream and
  * repository, so that the upstream filters stream it; anything else is unknown. Built indexes and
@@ -75,22 +75,22 @@ public class VirtualImageFilter implements GlobalFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		DistributionPath path = exchange.getAttribute(ExchangeAttributes.DISTRIBUTION_PATH);
 		UpstreamRoute route = exchange.getAttribute(ExchangeAttributes.UPSTREAM_ROUTE);
-		if (path == null || path.name() == null || !images.isVirtual(path.name())
-				|| (route != null && route.form() != UpstreamRoute.Form.DEFAULT)) {
+		String virtual = path == null ? null : images.addressed(route, path.name()).orElse(null);
+		if (virtual == null) {
 			return chain.filter(exchange);
 		}
 		return Mono.defer(() -> switch (path.kind()) {
-			case TAGS -> tags(exchange, path.name());
-			case MANIFEST -> path.byDigest() ? child(exchange, path) : tag(exchange, path);
-			case BLOB, REFERRERS -> reroute(exchange, chain, path);
+			case TAGS -> tags(exchange, virtual, path.name());
+			case MANIFEST -> path.byDigest() ? child(exchange, virtual, path) : tag(exchange, virtual, path);
+			case BLOB, REFERRERS -> reroute(exchange, chain, virtual, path);
 			default -> chain.filter(exchange);
 		});
 	}
 
-	private Mono<Void> tag(ServerWebExchange exchange, DistributionPath path) {
-		VirtualImageSpec spec = images.find(path.name(), path.reference())
+	private Mono<Void> tag(ServerWebExchange exchange, String virtual, DistributionPath path) {
+		VirtualImageSpec spec = images.find(virtual, path.reference())
 			.orElseThrow(() -> OciError.MANIFEST_UNKNOWN.exception("virtual image " + path.name()
-					+ " declares no tag '" + path.reference() + "'; its tags are " + images.tags(path.name()),
+					+ " declares no tag '" + path.reference() + "'; its tags are " + images.tags(virtual),
 					path.name() + ":" + path.reference()));
 		MachineType machineType = exchange.getAttribute(ExchangeAttributes.MACHINE_TYPE);
 		return resolver.resolve(spec).flatMap(index -> {
@@ -100,30 +100,30 @@ public class VirtualImageFilter implements GlobalFilter, Ordered {
 			MachineProfile machine = profiles.of(machineType);
 			if (machine.resolve() == MachineType.Resolve.IMAGE) {
 				String digest = rewriter.imageFor(index.bytes(), index.mediaType(), machine).digest();
-				return child(exchange, path.name(), digest, index.locations().get(digest));
+				return child(exchange, virtual, path.name(), digest, index.locations().get(digest));
 			}
 			// the index has no upstream: its key names the virtual name, the list digest decides the rest
-			ManifestRequest key = new ManifestRequest("virtual", path.name(), path.reference(),
-					URI.create("virtual:" + path.name()), null, null);
-			String stored = ManifestStore.qualified(components.defaultUpstream().name(), path.name());
-			return selection.select(stored, key, new CachedManifest(index.mediaType(), index.digest(), index.bytes()),
+			ManifestRequest key = new ManifestRequest("virtual", virtual, path.reference(),
+					URI.create("virtual:" + virtual), null, null);
+			return selection.select(virtual, key, new CachedManifest(index.mediaType(), index.digest(), index.bytes()),
 					machine).flatMap(served -> serve(exchange, served.bytes(), served.mediaType(), served.digest()));
 		});
 	}
 
-	private Mono<Void> child(ServerWebExchange exchange, DistributionPath path) {
-		return resolver.locate(images, path.name(), path.reference())
-			.flatMap(location -> child(exchange, path.name(), path.reference(),
+	private Mono<Void> child(ServerWebExchange exchange, String virtual, DistributionPath path) {
+		return resolver.locate(images, virtual, path.reference())
+			.flatMap(location -> child(exchange, virtual, path.name(), path.reference(),
 					location.orElseThrow(() -> unknown(OciError.MANIFEST_UNKNOWN, path))));
 	}
 
-	private Mono<Void> child(ServerWebExchange exchange, String name, String digest, ComponentLocation location) {
+	private Mono<Void> child(ServerWebExchange exchange, String virtual, String name, String digest,
+			ComponentLocation location) {
 		String accept = String.join(", ", exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.ACCEPT));
 		return components.fetch(location, digest, accept.isEmpty() ? VirtualIndexResolver.ACCEPT_ALL : accept)
 			.flatMap(outcome -> {
 				CachedManifest manifest = found(outcome, name, digest);
 				if (!MediaTypes.isList(manifest.contentType())) {
-					digests.rememberBlobs(name, manifest.bytes(), location);
+					digests.rememberBlobs(virtual, manifest.bytes(), location);
 				}
 				return serve(exchange, manifest.bytes(), manifest.contentType(), manifest.digest());
 			});
@@ -142,9 +142,10 @@ public class VirtualImageFilter implements GlobalFilter, Ordered {
 	}
 
 	// the upstream filters point the request at the component's repository and stream the blob
-	private Mono<Void> reroute(ServerWebExchange exchange, GatewayFilterChain chain, DistributionPath path) {
+	private Mono<Void> reroute(ServerWebExchange exchange, GatewayFilterChain chain, String virtual,
+			DistributionPath path) {
 		OciError error = path.kind() == DistributionPath.Kind.BLOB ? OciError.BLOB_UNKNOWN : OciError.MANIFEST_UNKNOWN;
-		return resolver.locate(images, path.name(), path.reference()).flatMap(found -> {
+		return resolver.locate(images, virtual, path.reference()).flatMap(found -> {
 			ComponentLocation location = found.orElseThrow(() -> unknown(error, path));
 			UpstreamProperties upstream = components.upstream(location);
 			Map<String, Object> attributes = exchange.getAttributes();
@@ -161,10 +162,10 @@ public class VirtualImageFilter implements GlobalFilter, Ordered {
 	}
 
 	// pagination is not applied: a spec declares a handful of tags
-	private Mono<Void> tags(ServerWebExchange exchange, String name) {
+	private Mono<Void> tags(ServerWebExchange exchange, String virtual, String name) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("name", name);
-		answer.put("tags", List.copyOf(images.tags(name)));
+		answer.put("tags", List.copyOf(images.tags(virtual)));
 		byte[] body = JSON.writeValueAsBytes(answer);
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.OK);

@@ -136,10 +136,6 @@ public final class VirtualImageSpecLoader {
 			Map<?, ?> root = map(document, null);
 			keys(root, null, TOP_LEVEL_KEYS);
 			ComponentReference image = reference(string(root, null, "image"), "image");
-			if (image.host() != null) {
-				throw fail("image", "'" + image + "' names a registry host; name the virtual image as clients pull it "
-						+ "from the gateway, such as qnib/bench:latest");
-			}
 			if (image.byDigest()) {
 				throw fail("image", "'" + image + "' is a digest; a virtual image is named by tag");
 			}
@@ -172,7 +168,7 @@ public final class VirtualImageSpecLoader {
 			for (int i = 0; i < entries.size(); i++) {
 				components.add(component(entries.get(i), "manifests[" + i + "]"));
 			}
-			return new VirtualImageSpec(file, image.repository(), List.copyOf(tags), components);
+			return new VirtualImageSpec(file, image.host(), image.repository(), List.copyOf(tags), components);
 		}
 
 		private VirtualImageSpec.Component component(Object entry, String field) {

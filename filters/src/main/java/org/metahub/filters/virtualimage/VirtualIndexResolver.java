@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Builds a virtual image's index from its components' current manifests, stores it under the virtual
- * name on the default upstream, which it shadows (so that it can be fetched by its digest) and remembers where its manifests live. Not cached
+ * name on its upstream, which it shadows (so that it can be fetched by its digest) and remembers where its manifests live. Not cached
  * itself: the component manifests are, with the tag freshness, so a moved component tag gives a new
  * index once its cached answer is no longer fresh, and an unchanged one the same bytes.
  */
@@ -49,9 +49,8 @@ public class VirtualIndexResolver {
 			.flatMapSequential(i -> component(spec, i, parts.get(i)))
 			.collectList()
 			.map(manifests -> builder.build(spec, manifests))
-			.flatMap(index -> store.save(ManifestStore.qualified(components.defaultUpstream().name(), spec.name()),
-					index.digest(), index.toStoredManifest())
-				.then(Mono.fromRunnable(() -> digests.rememberIndex(spec.name(), index)))
+			.flatMap(index -> store.save(spec.qualifiedName(), index.digest(), index.toStoredManifest())
+				.then(Mono.fromRunnable(() -> digests.rememberIndex(spec.qualifiedName(), index)))
 				.thenReturn(index));
 	}
 
@@ -60,6 +59,7 @@ public class VirtualIndexResolver {
 	 * a miss (another replica handed the digest out, or this one restarted) the indexes of every declared
 	 * tag are built again and their image manifests read for their blobs, then the index is asked once more.
 	 */
+	/** @param name the qualified virtual name ({@link VirtualImageSpec#qualifiedName}) */
 	public Mono<Optional<ComponentLocation>> locate(VirtualImages images, String name, String digest) {
 		Optional<ComponentLocation> known = digests.find(name, digest);
 		if (known.isPresent()) {

@@ -51,6 +51,14 @@ class VirtualImageSpecLoaderTest {
 	}
 
 	@Test
+	void aRegistryHostOfTheImageIsKeptAsWritten() {
+		VirtualImageSpec spec = loader.parse(Path.of("h.yml"), "image: docker.io/qnib/bench\n" + COMPONENTS);
+
+		assertThat(spec.host()).isEqualTo("docker.io");
+		assertThat(spec.name()).isEqualTo("qnib/bench");
+	}
+
+	@Test
 	void tagsThatLookLikeNumbersStayAsWritten() {
 		VirtualImageSpec spec = loader.parse(Path.of("n.yml"), "image: qnib/n:1.10\ntags: [1.0, 2, 010]\n" + COMPONENTS);
 
@@ -108,7 +116,6 @@ class VirtualImageSpecLoaderTest {
 				Arguments.of("name outside the grammar", "image: Qnib/Bench:latest\n" + COMPONENTS,
 						"image 'Qnib/Bench' is not a valid repository name"),
 				Arguments.of("tag outside the grammar", "image: qnib/bench:.hidden\n" + COMPONENTS, "image '.hidden' is not a valid tag"),
-				Arguments.of("image with a host", "image: ghcr.io/qnib/bench\n" + COMPONENTS, "image 'ghcr.io/qnib/bench:latest' names a registry host"),
 				Arguments.of("image by digest", "image: qnib/bench@sha256:" + "a".repeat(64) + "\n" + COMPONENTS, "is a digest"),
 				Arguments.of("tags not a list", "image: qnib/a\ntags: stable\n" + COMPONENTS, "tags must be a list, not string"),
 				Arguments.of("extra tag outside the grammar", "image: qnib/a\ntags: [ok, 'a b']\n" + COMPONENTS,
@@ -172,7 +179,7 @@ class VirtualImageSpecLoaderTest {
 		write("a.yml", "image: qnib/bench:latest\ntags: [stable]\n" + COMPONENTS);
 		write("b.yaml", "image: qnib/bench:beta\ntags: [stable]\n" + COMPONENTS);
 
-		assertThatThrownBy(() -> new VirtualImages(loader.load(folder)))
+		assertThatThrownBy(() -> new VirtualImages(loader.load(folder), VirtualImagesTest.UPSTREAMS))
 			.isInstanceOf(InvalidVirtualImageSpecException.class)
 			.hasMessage("virtual image spec " + folder.resolve("b.yaml") + ": tags qnib/bench:stable is also declared by "
 					+ folder.resolve("a.yml"));
@@ -183,10 +190,10 @@ class VirtualImageSpecLoaderTest {
 		write("a.yml", "image: qnib/bench:latest\n" + COMPONENTS);
 		write("b.yml", "image: qnib/bench:beta\n" + COMPONENTS);
 
-		VirtualImages images = new VirtualImages(loader.load(folder));
+		VirtualImages images = new VirtualImages(loader.load(folder), VirtualImagesTest.UPSTREAMS);
 
-		assertThat(images.names()).containsExactly("qnib/bench");
-		assertThat(images.tags("qnib/bench")).containsExactly("beta", "latest");
+		assertThat(images.names()).containsExactly("docker.io/qnib/bench");
+		assertThat(images.tags("docker.io/qnib/bench")).containsExactly("beta", "latest");
 	}
 
 	static String seedManifest() throws IOException {

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.metahub.filters.testing.ServerProcess;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real containerd daemon (Debian package {@code containerd}) with its own root, state and socket
  * in a temporary folder, driven through {@code ctr} as a node's image service would be.
  */
 final class Containerd extends ServerProcess {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Path socket;
 
@@ -33,6 +36,35 @@ final class Containerd extends ServerProcess {
 		List<String> command = new ArrayList<>(List.of("ctr", "--address", socket.toString()));
 		command.addAll(List.of(arguments));
 		return CommandLine.run(command);
+	}
+
+	/**
+	 * Pulls {@code reference} over plain http, logged in as {@code login}, into a namespace of that name, and
+	 * returns the digest of the image manifest it unpacked.
+	 */
+	String pull(String login, String password, String reference) {
+		ctr("--namespace", login, "images", "pull", "--plain-http", "--user", login + ":" + password, "--snapshotter",
+				"native", "--platform", "linux/amd64", reference).assertSucceeded();
+		return chosenImage(login, reference);
+	}
+
+	/** The digest of the first manifest of the list that {@code reference} names in the namespace. */
+	String chosenImage(String namespace, String reference) {
+		String listDigest = ctr("--namespace", namespace, "images", "ls", "--quiet").output().lines()
+			.filter(reference::equals).findFirst()
+			.map(name -> targetDigest(namespace, name))
+			.orElseThrow(() -> new AssertionError("containerd did not record " + reference));
+		String list = ctr("--namespace", namespace, "content", "get", listDigest).assertSucceeded().output();
+		return JSON.readTree(list).get("manifests").get(0).get("digest").asString();
+	}
+
+	private String targetDigest(String namespace, String name) {
+		String row = ctr("--namespace", namespace, "images", "ls").assertSucceeded().output().lines()
+			.filter(line -> line.startsWith(name + " "))
+			.findFirst()
+			.orElseThrow();
+		return java.util.Arrays.stream(row.split("\\s+")).filter(field -> field.startsWith("sha256:")).findFirst()
+			.orElseThrow();
 	}
 
 	private static Path writeConfig(Path directory) {

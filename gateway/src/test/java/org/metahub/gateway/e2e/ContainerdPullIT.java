@@ -15,7 +15,6 @@ import org.metahub.filters.testing.RegistryPusher.Entry;
 import org.metahub.filters.testing.RegistryPusher.Pushed;
 import org.metahub.filters.testing.RegistryServer;
 import org.metahub.filters.testing.ServerProcess;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the digest it asked for: the rewritten list must be served under its own digest.
  */
 class ContainerdPullIT {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static RegistryServer registry;
 
@@ -155,28 +152,11 @@ class ContainerdPullIT {
 	}
 
 	private static String pull(String login, String password, String image) {
-		String reference = gateway.hostAndPort() + "/" + image;
-		containerd.ctr("--namespace", login, "images", "pull", "--plain-http", "--user", login + ":" + password,
-				"--snapshotter", "native", "--platform", "linux/amd64", reference).assertSucceeded();
-		return chosenImage(login, reference);
+		return containerd.pull(login, password, gateway.hostAndPort() + "/" + image);
 	}
 
 	private static String chosenImage(String login, String reference) {
-		String listDigest = containerd.ctr("--namespace", login, "images", "ls", "--quiet").output().lines()
-			.filter(reference::equals).findFirst()
-			.map(name -> targetDigest(login, name))
-			.orElseThrow(() -> new AssertionError("containerd did not record " + reference));
-		String list = containerd.ctr("--namespace", login, "content", "get", listDigest).assertSucceeded().output();
-		return JSON.readTree(list).get("manifests").get(0).get("digest").asString();
-	}
-
-	private static String targetDigest(String namespace, String name) {
-		String row = containerd.ctr("--namespace", namespace, "images", "ls").assertSucceeded().output().lines()
-			.filter(line -> line.startsWith(name + " "))
-			.findFirst()
-			.orElseThrow();
-		return java.util.Arrays.stream(row.split("\\s+")).filter(field -> field.startsWith("sha256:")).findFirst()
-			.orElseThrow();
+		return containerd.chosenImage(login, reference);
 	}
 
 }
