@@ -14,12 +14,15 @@ import org.springframework.util.unit.DataSize;
  * @param path the folder that holds the cache's entries and its files being written; one gateway process
  *     per folder
  * @param maxSize most bytes the cache keeps on disk, entries and files being written together
+ * @param minFreeSpace free space a fill must leave on the cache's file system, else the blob passes
+ *     through uncached; unset: 10% of the file system, at most 1GB
  */
 @ConfigurationProperties("metahub.blob-cache")
 public record BlobCacheProperties(
 		@DefaultValue("false") boolean enabled,
 		Path path,
-		@DefaultValue("10GB") DataSize maxSize) {
+		@DefaultValue("10GB") DataSize maxSize,
+		DataSize minFreeSpace) {
 
 	/** The folder used when {@code path} is not set: {@code metahub-blob-cache} under {@code java.io.tmpdir}. */
 	public static Path defaultPath() {
@@ -35,6 +38,9 @@ public record BlobCacheProperties(
 		}
 		if (maxSize == null || maxSize.toBytes() < DataSize.ofMegabytes(1).toBytes()) {
 			throw new IllegalArgumentException("metahub.blob-cache.max-size must be at least 1MB, got " + maxSize);
+		}
+		if (minFreeSpace != null && minFreeSpace.isNegative()) {
+			throw new IllegalArgumentException("metahub.blob-cache.min-free-space must not be negative, got " + minFreeSpace);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.FilterOrder;
+import org.metahub.filters.fetch.SingleFlight;
 import org.metahub.filters.oci.DistributionPath;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -41,14 +42,26 @@ public class BlobCacheFilter implements GlobalFilter, Ordered {
 
 	private final Scheduler blocking;
 
+	private final BlobCacheMetrics metrics;
+
+	/** Concurrent misses of one triple, with the same credentials, share the confirming HEAD. */
+	private final SingleFlight<BlobRequest, BlobUpstreamClient.Head> heads = new SingleFlight<>(() -> {
+	});
+
 	/** @param blocking where the store's blocking look-ups run */
 	public BlobCacheFilter(BlobStore store, BlobFills fills, ConfirmedBlobs confirmed, BlobUpstreamClient upstreamClient,
 			Scheduler blocking) {
+		this(store, fills, confirmed, upstreamClient, blocking, BlobCacheMetrics.unregistered(store));
+	}
+
+	public BlobCacheFilter(BlobStore store, BlobFills fills, ConfirmedBlobs confirmed, BlobUpstreamClient upstreamClient,
+			Scheduler blocking, BlobCacheMetrics metrics) {
 		this.store = store;
 		this.fills = fills;
 		this.confirmed = confirmed;
 		this.upstreamClient = upstreamClient;
 		this.blocking = blocking;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -66,15 +79,16 @@ public class BlobCacheFilter implements GlobalFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		BlobRequest request = new BlobRequest(upstream.name(), upstreamRepository(url, path), digest.get(), url,
-				exchange.getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION));
+				exchange.getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION), upstream.followRedirects());
 		if (confirmed.isConfirmed(request.upstream(), request.repository(), request.digest())) {
 			return entry(request.digest()).flatMap(entry -> entry.isPresent()
-					? CachedBlobResponse.write(exchange, entry.get()) : askUpstream(exchange, chain, request));
+					? hit(exchange, entry.get()) : askUpstream(exchange, chain, request));
 		}
 		return askUpstream(exchange, chain, request);
 	}
 
-	private record BlobRequest(String upstream, String repository, BlobDigest digest, URI url, String authorization) {
+	private record BlobRequest(String upstream, String repository, BlobDigest digest, URI url, String authorization,
+			boolean followRedirects) {
 
 		String source() {
 			return upstream + "/" + repository;
@@ -83,19 +97,25 @@ public class BlobCacheFilter implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> askUpstream(ServerWebExchange exchange, GatewayFilterChain chain, BlobRequest request) {
-		return upstreamClient.head(request.url(), request.authorization()).flatMap(head -> {
-			if (head.status() != HttpStatus.OK.value()) {
-				return chain.filter(exchange);
-			}
-			confirmed.confirm(request.upstream(), request.repository(), request.digest());
-			return entry(request.digest()).flatMap(entry -> entry.isPresent()
-					? CachedBlobResponse.write(exchange, entry.get()) : fill(exchange, chain, request, head.size()));
-		});
+		return heads.run(request, () -> upstreamClient.head(request.url(), request.authorization(), request.followRedirects()))
+			.flatMap(head -> {
+				if (head.status() != HttpStatus.OK.value()) {
+					return chain.filter(exchange);
+				}
+				return confirmedEntry(request).flatMap(entry -> entry.isPresent()
+						? hit(exchange, entry.get()) : fill(exchange, chain, request, head.size()));
+			});
+	}
+
+	private Mono<Void> hit(ServerWebExchange exchange, CachedBlob blob) {
+		metrics.hit();
+		return CachedBlobResponse.write(exchange, blob, metrics);
 	}
 
 	private Mono<Void> fill(ServerWebExchange exchange, GatewayFilterChain chain, BlobRequest request, long size) {
 		if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())
 				|| exchange.getRequest().getHeaders().containsHeader(HttpHeaders.RANGE)) {
+			metrics.miss();
 			return chain.filter(exchange);
 		}
 		ServerHttpResponse response = exchange.getResponse();
@@ -105,7 +125,15 @@ public class BlobCacheFilter implements GlobalFilter, Ordered {
 			response.getHeaders().setContentLength(size);
 		}
 		return response.writeWith(fills.fetch(request.digest(), size, request.source(),
-				() -> upstreamClient.get(request.url(), request.authorization())));
+				() -> upstreamClient.get(request.url(), request.authorization(), request.followRedirects())));
+	}
+
+	/** Records the upstream's confirmation (on the disk too, so off the event loop), then looks the entry up. */
+	private Mono<Optional<CachedBlob>> confirmedEntry(BlobRequest request) {
+		return Mono.fromCallable(() -> {
+			confirmed.confirm(request.upstream(), request.repository(), request.digest());
+			return store.find(request.digest()).filter(BlobCacheFilter::readable);
+		}).subscribeOn(blocking);
 	}
 
 	/** The entry, if its file can still be opened: one evicted since the look-up is a miss. */
