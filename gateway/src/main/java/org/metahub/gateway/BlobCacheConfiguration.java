@@ -14,6 +14,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -56,6 +57,11 @@ class BlobCacheConfiguration {
 		return new BlobCacheFilter(store, fills, confirmed,
 				new BlobUpstreamClient(gatewayHttpClient, httpClientProperties.getResponseTimeout()),
 				Schedulers.boundedElastic(), metrics);
+	}
+
+	@Bean
+	GlobalFilter blobCacheHitFilter(BlobCacheFilter blobCacheFilter) {
+		return blobCacheFilter.hits();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.ExchangeAttributes;
@@ -66,25 +67,59 @@ public class BlobCacheFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		Optional<BlobRequest> request = request(exchange);
+		if (request.isEmpty()) {
+			return chain.filter(exchange);
+		}
+		return fromCache(exchange, request.get(), () -> askUpstream(exchange, chain, request.get()));
+	}
+
+	/**
+	 * The same filter's first stage, before the upstream's credentials are chosen (which may ask the
+	 * upstream): a blob cached and confirmed for its repository is served without the upstream, so also
+	 * when the upstream is down.
+	 */
+	public GlobalFilter hits() {
+		return new Hits();
+	}
+
+	private final class Hits implements GlobalFilter, Ordered {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			Optional<BlobRequest> request = request(exchange);
+			if (request.isEmpty()) {
+				return chain.filter(exchange);
+			}
+			return fromCache(exchange, request.get(), () -> chain.filter(exchange));
+		}
+
+		@Override
+		public int getOrder() {
+			return FilterOrder.BLOB_CACHE_HITS;
+		}
+
+	}
+
+	private Mono<Void> fromCache(ServerWebExchange exchange, BlobRequest request, Supplier<Mono<Void>> otherwise) {
+		if (!confirmed.isConfirmed(request.upstream(), request.repository(), request.digest())) {
+			return otherwise.get();
+		}
+		return entry(request.digest()).flatMap(entry -> entry.isPresent() ? hit(exchange, entry.get()) : otherwise.get());
+	}
+
+	private static Optional<BlobRequest> request(ServerWebExchange exchange) {
 		DistributionPath path = exchange.getAttribute(ExchangeAttributes.DISTRIBUTION_PATH);
 		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
 		URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
 		HttpMethod method = exchange.getRequest().getMethod();
 		if (path == null || path.kind() != DistributionPath.Kind.BLOB || upstream == null || url == null
 				|| !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))) {
-			return chain.filter(exchange);
+			return Optional.empty();
 		}
-		Optional<BlobDigest> digest = BlobDigest.parse(path.reference());
-		if (digest.isEmpty()) {
-			return chain.filter(exchange);
-		}
-		BlobRequest request = new BlobRequest(upstream.name(), upstreamRepository(url, path), digest.get(), url,
-				exchange.getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION), upstream.followRedirects());
-		if (confirmed.isConfirmed(request.upstream(), request.repository(), request.digest())) {
-			return entry(request.digest()).flatMap(entry -> entry.isPresent()
-					? hit(exchange, entry.get()) : askUpstream(exchange, chain, request));
-		}
-		return askUpstream(exchange, chain, request);
+		return BlobDigest.parse(path.reference()).map(digest -> new BlobRequest(upstream.name(),
+				upstreamRepository(url, path), digest, url, exchange.getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION),
+				upstream.followRedirects()));
 	}
 
 	private record BlobRequest(String upstream, String repository, BlobDigest digest, URI url, String authorization,

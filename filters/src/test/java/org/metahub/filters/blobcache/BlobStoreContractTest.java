@@ -150,7 +150,9 @@ abstract class BlobStoreContractTest {
 		store(store, b);
 		store(store, c);
 		assertThat(store.find(digestOf(a))).isPresent();
+		assertThat(store.evictions()).isZero();
 		store(store, bytes(1000, 14));
+		assertThat(store.evictions()).isEqualTo(1);
 		assertThat(store.find(digestOf(b))).isEmpty();
 		assertThat(store.find(digestOf(a))).isPresent();
 		assertThat(store.find(digestOf(c))).isPresent();
