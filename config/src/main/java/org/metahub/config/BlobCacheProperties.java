@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The content-addressed blob cache on local disk ({@code metahub.blob-cache.*}). In progress, so off by
- * default: when enabled, blob requests go through filters' {@code BlobCacheFilter}.
+ * The content-addressed blob cache on local disk ({@code metahub.blob-cache.*}), on by default: blob
+ * requests go through filters' {@code BlobCacheFilter}, bounded by {@code max-size} and the free-space floor.
  *
  * @param enabled whether blob requests go through the cache
  * @param path the folder that holds the cache's entries and its files being written; one gateway process
@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("metahub.blob-cache")
 public record BlobCacheProperties(
-		@DefaultValue("false") boolean enabled,
+		@DefaultValue("true") boolean enabled,
 		Path path,
 		@DefaultValue("10GB") DataSize maxSize,
 		DataSize minFreeSpace) {

@@ -19,11 +19,12 @@ class BlobCachePropertiesTest {
 	}
 
 	@Test
-	void defaultsAreOffAndBoundedUnderTheTemporaryFolder() {
+	void defaultsAreOnAndBoundedUnderTheTemporaryFolder() {
 		BlobCacheProperties defaults = bind(Map.of());
-		assertThat(defaults.enabled()).isFalse();
+		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.path()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "metahub-blob-cache"));
 		assertThat(defaults.maxSize()).isEqualTo(DataSize.ofGigabytes(10));
+		assertThat(defaults.minFreeSpace()).isNull();
 	}
 
 	@Test

@@ -26,7 +26,7 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
  * the filter.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "metahub.blob-cache.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "metahub.blob-cache.enabled", havingValue = "true", matchIfMissing = true)
 class BlobCacheConfiguration {
 
 	private static final int CHUNK_SIZE = 64 * 1024;
