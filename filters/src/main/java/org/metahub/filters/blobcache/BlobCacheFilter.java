@@ -133,8 +133,13 @@ public class BlobCacheFilter implements GlobalFilter, Ordered {
 
 	private Mono<Void> askUpstream(ServerWebExchange exchange, GatewayFilterChain chain, BlobRequest request) {
 		return heads.run(request, () -> upstreamClient.head(request.url(), request.authorization(), request.followRedirects()))
-			.flatMap(head -> {
-				if (head.status() != HttpStatus.OK.value()) {
+			// a HEAD that failed (reset, timed out) leaves the request to the routing filter, as without the cache
+			.onErrorResume(failure -> Mono.empty())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(answer -> {
+				BlobUpstreamClient.Head head = answer.orElse(null);
+				if (head == null || head.status() != HttpStatus.OK.value()) {
 					return chain.filter(exchange);
 				}
 				return confirmedEntry(request).flatMap(entry -> entry.isPresent()
