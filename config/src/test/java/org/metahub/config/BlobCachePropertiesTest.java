@@ -19,30 +19,35 @@ class BlobCachePropertiesTest {
 	}
 
 	@Test
-	void defaultsAreOffAndBoundedUnderTheTemporaryFolder() {
+	void defaultsAreOnAndBoundedUnderTheTemporaryFolder() {
 		BlobCacheProperties defaults = bind(Map.of());
-		assertThat(defaults.enabled()).isFalse();
+		assertThat(defaults.enabled()).isTrue();
 		assertThat(defaults.path()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "metahub-blob-cache"));
 		assertThat(defaults.maxSize()).isEqualTo(DataSize.ofGigabytes(10));
+		assertThat(defaults.minFreeSpace()).isNull();
 	}
 
 	@Test
 	void bindsThePathAndTheSize() {
 		BlobCacheProperties bound = bind(Map.of("metahub.blob-cache.enabled", "true",
-				"metahub.blob-cache.path", "/var/cache/metahub", "metahub.blob-cache.max-size", "512MB"));
+				"metahub.blob-cache.path", "/var/cache/metahub", "metahub.blob-cache.max-size", "512MB",
+				"metahub.blob-cache.min-free-space", "2GB"));
 		assertThat(bound.enabled()).isTrue();
 		assertThat(bound.path()).isEqualTo(Path.of("/var/cache/metahub"));
 		assertThat(bound.maxSize()).isEqualTo(DataSize.ofMegabytes(512));
+		assertThat(bound.minFreeSpace()).isEqualTo(DataSize.ofGigabytes(2));
 	}
 
 	@Test
 	void refusesWhatCannotWorkNamingTheKey() {
-		assertThatThrownBy(() -> new BlobCacheProperties(true, Path.of("/x"), DataSize.ofKilobytes(10)))
+		assertThatThrownBy(() -> new BlobCacheProperties(true, Path.of("/x"), DataSize.ofKilobytes(10), null))
 			.hasMessageContaining("metahub.blob-cache.max-size");
-		assertThatThrownBy(() -> new BlobCacheProperties(true, Path.of("/x"), null))
+		assertThatThrownBy(() -> new BlobCacheProperties(true, Path.of("/x"), null, null))
 			.hasMessageContaining("metahub.blob-cache.max-size");
-		assertThatThrownBy(() -> new BlobCacheProperties(true, Path.of(""), DataSize.ofGigabytes(1)))
+		assertThatThrownBy(() -> new BlobCacheProperties(true, Path.of(""), DataSize.ofGigabytes(1), null))
 			.hasMessageContaining("metahub.blob-cache.path");
+		assertThatThrownBy(() -> new BlobCacheProperties(true, Path.of("/x"), DataSize.ofGigabytes(1), DataSize.ofBytes(-1)))
+			.hasMessageContaining("metahub.blob-cache.min-free-space");
 	}
 
 }

@@ -43,6 +43,12 @@ public final class FilterOrder {
 	/** Follows blob redirects for upstreams that ask for it: after the upstream's credentials are set. */
 	public static final int BLOB_REDIRECT = UPSTREAM_AUTH + 5;
 
+	/**
+	 * Serves blobs cached and confirmed for their repository: once the upstream's URL is known, before its
+	 * credentials are chosen (which may ask the upstream), so they are served with the upstream down.
+	 */
+	public static final int BLOB_CACHE_HITS = UPSTREAM_URL + 2;
+
 	/** Answers blob requests from the blob cache: after the upstream's URL, credentials and the redirect filter are set. */
 	public static final int BLOB_CACHE = BLOB_REDIRECT + 3;
 

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryServer;
 import org.springframework.util.FileSystemUtils;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +44,9 @@ class BlobCacheTest {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private GatewayClient gateway;
 
@@ -86,6 +91,54 @@ class BlobCacheTest {
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
 		}
 		assertThat(upstreamGets(digest)).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentMissesShareOneConfirmingHeadAndJoinTheFill() throws Exception {
+		byte[] blob = randomBlob(2 * 1024 * 1024, 9);
+		String digest = pusher.pushBlob("team/a", blob);
+		double misses = counter("metahub.blob-cache.misses");
+		double joins = counter("metahub.blob-cache.joins");
+		List<CompletableFuture<HttpResponse<byte[]>>> pulls = new ArrayList<>();
+		for (int i = 0; i < CLIENTS; i++) {
+			pulls.add(gateway.getAsync("/v2/team/a/blobs/" + digest));
+		}
+		for (CompletableFuture<HttpResponse<byte[]>> pull : pulls) {
+			assertThat(Digests.sha256(pull.get(60, TimeUnit.SECONDS).body())).isEqualTo(digest);
+		}
+		assertThat(upstreamGets(digest)).isEqualTo(1);
+		// clients that come once the first HEAD answered (and the fill runs) ask again, but never one each
+		assertThat(registry.countRequests("HEAD", "/blobs/" + digest)).isLessThan(CLIENTS / 2);
+		assertThat(counter("metahub.blob-cache.misses") - misses).isEqualTo(1);
+		assertThat(counter("metahub.blob-cache.joins") - joins).isGreaterThan(0);
+	}
+
+	@Test
+	void aMissThenAHitMoveTheMetrics() {
+		double misses = counter("metahub.blob-cache.misses");
+		double hits = counter("metahub.blob-cache.hits");
+		double fromUpstream = bytes("upstream");
+		double fromCache = bytes("cache");
+		byte[] blob = randomBlob(256 * 1024, 10);
+
+		String digest = cachedThroughA(blob);
+		assertThat(gateway.get("/v2/team/a/blobs/" + digest).body()).isEqualTo(blob);
+
+		assertThat(counter("metahub.blob-cache.misses") - misses).isEqualTo(1);
+		assertThat(counter("metahub.blob-cache.hits") - hits).isEqualTo(1);
+		assertThat(bytes("upstream") - fromUpstream).isEqualTo(blob.length);
+		Poll.until("the hit's bytes are counted", Duration.ofSeconds(10), () -> bytes("cache") - fromCache == blob.length);
+		assertThat(meters.get("metahub.blob-cache.size").gauge().value()).isGreaterThanOrEqualTo(blob.length);
+		assertThat(meters.get("metahub.blob-cache.max-size").gauge().value()).isEqualTo(64 * 1024 * 1024);
+		assertThat(meters.get("metahub.blob-cache.evictions").functionCounter().count()).isZero();
+	}
+
+	private double counter(String name) {
+		return meters.get(name).counter().count();
+	}
+
+	private double bytes(String source) {
+		return meters.get("metahub.blob-cache.bytes").tag("source", source).counter().count();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.metahub.filters.oci.Digests;
 import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryServer;
 
@@ -33,7 +34,10 @@ class MultipleUpstreamsTest {
 
 	private static final String MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 
-	private static final String BLOB = "sha256:" + "cd".repeat(32);
+	private static final String BLOB_BYTES = "blob bytes";
+
+	/** What the storage serves for it, so the blob cache keeps it. */
+	private static final String BLOB = Digests.sha256(BLOB_BYTES.getBytes(StandardCharsets.UTF_8));
 
 	private static final String GHCR_LOGIN = GatewayClient.basic("ghcr-robot", "ghcr-secret");
 
@@ -48,7 +52,7 @@ class MultipleUpstreamsTest {
 
 	/** Blob storage the upstreams redirect to, on another port: it must never see upstream credentials. */
 	static final FakeHttpServer STORAGE = new FakeHttpServer("127.0.0.1",
-			request -> FakeHttpServer.Response.of(200, "blob bytes", "Content-Type", "application/octet-stream"));
+			request -> FakeHttpServer.Response.of(200, BLOB_BYTES, "Content-Type", "application/octet-stream"));
 
 	/** Asks for Basic on {@code /v2/}, pages tags and the catalog, redirects blobs to the storage. */
 	static final FakeHttpServer FAKE = new FakeHttpServer("127.0.0.1", request -> {
@@ -215,7 +219,9 @@ class MultipleUpstreamsTest {
 				+ "X-Custom: internal\r\nRange: bytes=0-9\r\nUser-Agent: containerd/1.6\r\nAccept: */*\r\n\r\n", false);
 
 		assertThat(answer.status()).isEqualTo(307);
-		FakeHttpServer.Received forwarded = FAKE.received("/v2/team/headers/blobs/").get(0);
+		// the forwarded GET, not the blob cache's own HEAD that asked first whether the repository holds it
+		FakeHttpServer.Received forwarded = FAKE.received("/v2/team/headers/blobs/").stream()
+			.filter(request -> request.method().equals("GET")).findFirst().orElseThrow();
 		assertThat(forwarded.headers().keySet()).map(String::toLowerCase)
 			.doesNotContain("cookie", "proxy-authorization", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
 					"x-forwarded-port", "forwarded", "x-custom");
@@ -298,6 +304,22 @@ class MultipleUpstreamsTest {
 			assertThat(request.uri().getRawQuery()).isEqualTo("sig=a%2Fb");
 			assertThat(request.authorization()).isNull();
 		});
+	}
+
+	@Test
+	void aFollowedBlobRedirectIsCachedAndTheNextPullIsServedWithoutTheUpstreamOrTheStorage() {
+		assertThat(gateway().get("/v2/ghcr.io/team/app/blobs/" + BLOB).statusCode()).isEqualTo(200);
+		int upstreamRequests = FAKE.received("/v2/team/app/blobs/").size();
+		int storageRequests = STORAGE.received().size();
+
+		HttpResponse<byte[]> again = gateway().get("/v2/ghcr.io/team/app/blobs/" + BLOB);
+
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(new String(again.body(), StandardCharsets.UTF_8)).isEqualTo(BLOB_BYTES);
+		assertThat(again.headers().firstValue("Docker-Content-Digest")).hasValue(BLOB);
+		assertThat(again.headers().firstValue("Content-Length")).hasValue(String.valueOf(BLOB_BYTES.length()));
+		assertThat(FAKE.received("/v2/team/app/blobs/")).hasSize(upstreamRequests);
+		assertThat(STORAGE.received()).hasSize(storageRequests);
 	}
 
 	@Test

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metahub.filters.oci.Digests;
+import org.metahub.filters.testing.Poll;
 import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryPusher.Pushed;
 import org.metahub.filters.testing.RegistryServer;
@@ -200,6 +202,25 @@ class VirtualImageServingTest {
 		assertThat(Digests.sha256(bytes)).isEqualTo(layer);
 		request(HttpMethod.GET, "/v2/qnib/cold/manifests/" + cold.digest(), "qnib-type2").expectStatus().isOk()
 			.expectHeader().valueEquals("Docker-Content-Digest", cold.digest());
+	}
+
+	@Test
+	void aComponentBlobIsFetchedOnceAndThenServedFromTheBlobCache() {
+		request(HttpMethod.GET, "/v2/qnib/bench/manifests/" + skylake.digest(), "qnib-type2").expectStatus().isOk();
+		String blob = ManifestBlobs.digests(skylake.bytes()).iterator().next();
+		byte[] first = request(HttpMethod.GET, "/v2/qnib/bench/blobs/" + blob, "qnib-type2").expectStatus().isOk()
+			.expectBody().returnResult().getResponseBody();
+		Poll.until("the component registry logged the blob's GET", Duration.ofSeconds(10),
+				() -> ghcr.countRequests("GET", "/blobs/" + blob) >= 1);
+		long upstreamGets = ghcr.countRequests("GET", "/blobs/" + blob);
+
+		byte[] second = request(HttpMethod.GET, "/v2/qnib/bench/blobs/" + blob, "qnib-type2").expectStatus().isOk()
+			.expectHeader().valueEquals("ETag", "\"" + blob + "\"")
+			.expectBody().returnResult().getResponseBody();
+
+		assertThat(Digests.sha256(first)).isEqualTo(blob);
+		assertThat(second).isEqualTo(first);
+		assertThat(ghcr.countRequests("GET", "/blobs/" + blob)).isEqualTo(upstreamGets);
 	}
 
 	private void assertServes(String machineType, String tag, Pushed chosen, Pushed other) {

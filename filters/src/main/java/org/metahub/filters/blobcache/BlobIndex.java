@@ -32,6 +32,8 @@ final class BlobIndex {
 
 	private long reservedBytes;
 
+	private long evictions;
+
 	BlobIndex(long maxSize, Consumer<BlobDigest> onEvict) {
 		if (maxSize < 1) {
 			throw new IllegalArgumentException("a blob store needs room for at least one byte, got " + maxSize);
@@ -114,11 +116,17 @@ final class BlobIndex {
 		return maxSize;
 	}
 
+	/** Entries evicted to make room (not those found gone). */
+	synchronized long evictions() {
+		return evictions;
+	}
+
 	private void evictEldest() {
 		Iterator<Map.Entry<BlobDigest, Long>> eldest = entries.entrySet().iterator();
 		Map.Entry<BlobDigest, Long> entry = eldest.next();
 		eldest.remove();
 		entryBytes -= entry.getValue();
+		evictions++;
 		onEvict.accept(entry.getKey());
 	}
 

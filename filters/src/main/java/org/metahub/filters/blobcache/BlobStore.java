@@ -23,4 +23,7 @@ public interface BlobStore {
 
 	long maxSize();
 
+	/** Entries evicted to make room since the store was opened. */
+	long evictions();
+
 }

@@ -12,10 +12,15 @@ public final class BlobWriteException extends IOException {
 		SIZE_MISMATCH,
 		/** Larger than the whole store. */
 		TOO_LARGE,
-		/** Other writes in progress hold the room it needs. */
+		/** Other writes in progress hold the room it needs, or the disk's free space would drop below the floor. */
 		NO_ROOM,
 		/** The disk refused: full, read-only, gone. */
-		WRITE_ERROR
+		WRITE_ERROR;
+
+		/** The bytes may be right, the store just could not keep them: they can pass through. */
+		public boolean isStorage() {
+			return this == TOO_LARGE || this == NO_ROOM || this == WRITE_ERROR;
+		}
 	}
 
 	private final Reason reason;

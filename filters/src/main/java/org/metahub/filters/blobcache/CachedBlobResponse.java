@@ -28,7 +28,7 @@ final class CachedBlobResponse {
 	private CachedBlobResponse() {
 	}
 
-	static Mono<Void> write(ServerWebExchange exchange, CachedBlob blob) {
+	static Mono<Void> write(ServerWebExchange exchange, CachedBlob blob, BlobCacheMetrics metrics) {
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		long size = blob.size();
@@ -52,12 +52,16 @@ final class CachedBlobResponse {
 		if (head || size == 0) {
 			return response.setComplete();
 		}
+		Mono<Void> sent;
 		if (blob instanceof FileBlob file && zeroCopy(response) instanceof ZeroCopyHttpOutputMessage zeroCopy) {
-			return zeroCopy.writeWith(file.file(), range.first(), range.length());
+			sent = zeroCopy.writeWith(file.file(), range.first(), range.length());
 		}
-		return response.writeWith(DataBufferUtils.takeUntilByteCount(
-				DataBufferUtils.readByteChannel(() -> positioned(blob, range.first()), response.bufferFactory(), CHUNK_SIZE),
-				range.length()));
+		else {
+			sent = response.writeWith(DataBufferUtils.takeUntilByteCount(
+					DataBufferUtils.readByteChannel(() -> positioned(blob, range.first()), response.bufferFactory(), CHUNK_SIZE),
+					range.length()));
+		}
+		return sent.doOnSuccess(done -> metrics.fromCache(range.length()));
 	}
 
 	/** The headers every answer about this blob carries, cached or being filled. */

@@ -37,19 +37,60 @@ public final class DiskBlobStore implements BlobStore {
 
 	}
 
+	/** The file system's free space, which a write must leave above the floor; a test can make it small. */
+	interface DiskSpace {
+
+		long usable() throws IOException;
+
+	}
+
+	/** Refuses a write that would leave less than the floor free. */
+	record FreeSpace(DiskSpace disk, long floor) {
+
+		void check(long bytes) throws BlobWriteException {
+			long usable;
+			try {
+				usable = disk.usable();
+			}
+			catch (IOException ex) {
+				throw new BlobWriteException(BlobWriteException.Reason.WRITE_ERROR, "cannot read the free space: " + ex, ex);
+			}
+			if (usable - bytes < floor) {
+				throw new BlobWriteException(BlobWriteException.Reason.NO_ROOM, usable + " bytes free, writing " + bytes
+						+ " more would leave less than the " + floor + " kept free");
+			}
+		}
+
+	}
+
+	private static final long DEFAULT_FLOOR_CAP = 1L << 30;
+
 	private final Path entries;
 
 	private final Path temp;
 
 	private final TempFiles tempFiles;
 
+	private final FreeSpace freeSpace;
+
 	private final BlobIndex index;
 
+	/** Keeps the default floor free: 10% of the file system, at most 1GiB. */
 	public DiskBlobStore(Path root, long maxSize) {
-		this(root, maxSize, file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+		this(root, maxSize, -1);
+	}
+
+	/** @param minFreeSpace bytes a write must leave free on the file system, {@code -1} for the default */
+	public DiskBlobStore(Path root, long maxSize, long minFreeSpace) {
+		this(root, maxSize, file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+				() -> Files.getFileStore(root).getUsableSpace(), minFreeSpace);
 	}
 
 	DiskBlobStore(Path root, long maxSize, TempFiles tempFiles) {
+		this(root, maxSize, tempFiles, () -> Files.getFileStore(root).getUsableSpace(), -1);
+	}
+
+	DiskBlobStore(Path root, long maxSize, TempFiles tempFiles, DiskSpace disk, long minFreeSpace) {
 		this.entries = root.resolve("sha256");
 		this.temp = root.resolve("tmp");
 		this.tempFiles = tempFiles;
@@ -57,6 +98,7 @@ public final class DiskBlobStore implements BlobStore {
 		try {
 			Files.createDirectories(entries);
 			Files.createDirectories(temp);
+			this.freeSpace = new FreeSpace(disk, minFreeSpace >= 0 ? minFreeSpace : defaultFloor(root));
 			removeIncompleteWrites();
 			restoreEntries();
 		}
@@ -89,7 +131,7 @@ public final class DiskBlobStore implements BlobStore {
 	@Override
 	public BlobWriter writer(BlobDigest digest, long expectedSize) throws BlobWriteException {
 		Path file = temp.resolve(digest.hex() + "-" + UUID.randomUUID() + ".part");
-		return new DiskBlobWriter(digest, expectedSize, index, file, entry(digest), tempFiles);
+		return new DiskBlobWriter(digest, expectedSize, index, file, entry(digest), tempFiles, freeSpace);
 	}
 
 	@Override
@@ -100,6 +142,21 @@ public final class DiskBlobStore implements BlobStore {
 	@Override
 	public long maxSize() {
 		return index.maxSize();
+	}
+
+	@Override
+	public long evictions() {
+		return index.evictions();
+	}
+
+	/** The free space kept by default: 10% of the file system, at most 1GiB. */
+	static long defaultFloor(Path root) throws IOException {
+		return Math.min(Files.getFileStore(root).getTotalSpace() / 10, DEFAULT_FLOOR_CAP);
+	}
+
+	/** The free space writes leave, in bytes. */
+	public long minFreeSpace() {
+		return freeSpace.floor();
 	}
 
 	/** Where the entry for a digest lives. */

@@ -12,19 +12,34 @@ import java.nio.file.StandardOpenOption;
 /** Writes a blob to a temporary file and renames it to its entry's path once verified. */
 final class DiskBlobWriter extends VerifyingBlobWriter {
 
+	/** Bytes written between two looks at the disk's free space. */
+	private static final long CHECK_EVERY = 8 * 1024 * 1024;
+
 	private final Path temp;
 
 	private final Path target;
 
 	private final WritableByteChannel channel;
 
+	private final DiskBlobStore.FreeSpace freeSpace;
+
 	private PartialBlob partial;
 
+	private long unchecked;
+
 	DiskBlobWriter(BlobDigest digest, long expectedSize, BlobIndex index, Path temp, Path target,
-			DiskBlobStore.TempFiles tempFiles) throws BlobWriteException {
+			DiskBlobStore.TempFiles tempFiles, DiskBlobStore.FreeSpace freeSpace) throws BlobWriteException {
 		super(digest, expectedSize, index);
 		this.temp = temp;
 		this.target = target;
+		this.freeSpace = freeSpace;
+		try {
+			freeSpace.check(Math.max(expectedSize, 0));
+		}
+		catch (BlobWriteException ex) {
+			close();
+			throw ex;
+		}
 		WritableByteChannel opened = null;
 		try {
 			opened = tempFiles.create(temp);
@@ -63,6 +78,12 @@ final class DiskBlobWriter extends VerifyingBlobWriter {
 
 	@Override
 	void append(ByteBuffer bytes) throws IOException {
+		unchecked += bytes.remaining();
+		if (unchecked >= CHECK_EVERY) {
+			// others may fill the disk meanwhile, and a blob of unknown size was not counted at the start
+			unchecked = 0;
+			freeSpace.check(0);
+		}
 		while (bytes.hasRemaining()) {
 			channel.write(bytes);
 		}

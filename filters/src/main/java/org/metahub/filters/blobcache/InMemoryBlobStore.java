@@ -41,4 +41,9 @@ public final class InMemoryBlobStore implements BlobStore {
 		return index.maxSize();
 	}
 
+	@Override
+	public long evictions() {
+		return index.evictions();
+	}
+
 }

@@ -24,7 +24,7 @@ final class MemoryBlobWriter extends VerifyingBlobWriter {
 	public PartialBlob partial() {
 		return new PartialBlob() {
 			@Override
-			public int read(ByteBuffer target, long position) throws IOException {
+			public int read(ByteBuffer target, long position) {
 				return readAt(target, position);
 			}
 
@@ -35,10 +35,7 @@ final class MemoryBlobWriter extends VerifyingBlobWriter {
 		};
 	}
 
-	private synchronized int readAt(ByteBuffer target, long position) throws IOException {
-		if (bytes == null) {
-			throw new IOException("the bytes of " + digest + " were discarded");
-		}
+	private synchronized int readAt(ByteBuffer target, long position) {
 		int length = (int) Math.min(target.remaining(), count - position);
 		target.put(bytes, (int) position, length);
 		return length;
@@ -63,7 +60,7 @@ final class MemoryBlobWriter extends VerifyingBlobWriter {
 
 	@Override
 	synchronized void discard() {
-		bytes = null;
+		// the bytes go with the writer, once its readers let go of it
 	}
 
 }

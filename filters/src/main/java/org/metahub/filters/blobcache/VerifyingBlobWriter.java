@@ -10,7 +10,8 @@ import org.metahub.filters.oci.Digests;
 
 /**
  * What every store's writer does: hash and count the bytes as they pass, hold room in the index for
- * them, and make them an entry only when the digest and the size match. Subclasses say where bytes go.
+ * them, and make them an entry only when the digest and the size match. When the store cannot keep
+ * them (no room, a write error) it stops keeping but goes on verifying. Subclasses say where bytes go.
  */
 abstract class VerifyingBlobWriter implements BlobWriter {
 
@@ -24,7 +25,11 @@ abstract class VerifyingBlobWriter implements BlobWriter {
 
 	private long written;
 
+	private long kept;
+
 	private long reserved;
+
+	private BlobWriteException gaveUp;
 
 	private boolean finished;
 
@@ -38,23 +43,46 @@ abstract class VerifyingBlobWriter implements BlobWriter {
 		}
 	}
 
+	private VerifyingBlobWriter(BlobDigest digest, long expectedSize, BlobWriteException refusal) {
+		this.digest = digest;
+		this.expectedSize = expectedSize;
+		// holds no room: its releases are of nothing
+		this.index = new BlobIndex(1, evicted -> {
+		});
+		this.gaveUp = refusal;
+	}
+
+	/** A writer that keeps nothing, for a blob the store refused: it only verifies the bytes that pass. */
+	static BlobWriter verifyOnly(BlobDigest digest, long expectedSize, BlobWriteException refusal) {
+		return new VerifyOnly(digest, expectedSize, refusal);
+	}
+
 	/** Writes all remaining bytes of the buffer to where the blob is being kept. */
 	abstract void append(ByteBuffer bytes) throws IOException;
 
 	/** Makes the verified bytes an entry, through {@link BlobIndex#commit} with {@link #takeReservation()}. */
 	abstract CachedBlob keep(long size) throws IOException;
 
-	/** Throws away what was written; must not fail. */
+	/** Throws away what was written; must not fail, and must leave the partial blob readable until it is closed. */
 	abstract void discard();
 
 	@Override
 	public final void write(ByteBuffer bytes) throws BlobWriteException {
 		ensureOpen();
 		int count = bytes.remaining();
+		if (expectedSize >= 0 && written + count > expectedSize) {
+			close();
+			throw new BlobWriteException(Reason.SIZE_MISMATCH, "more than the announced " + expectedSize + " bytes for " + digest);
+		}
+		if (gaveUp == null) {
+			keep(bytes.duplicate(), count);
+		}
+		sha256.update(bytes);
+		written += count;
+	}
+
+	private void keep(ByteBuffer bytes, int count) {
 		try {
-			if (expectedSize >= 0 && written + count > expectedSize) {
-				throw new BlobWriteException(Reason.SIZE_MISMATCH, "more than the announced " + expectedSize + " bytes for " + digest);
-			}
 			if (expectedSize < 0) {
 				if (written + count > index.maxSize()) {
 					throw new BlobWriteException(Reason.TOO_LARGE, digest + " exceeds the store's " + index.maxSize() + " bytes");
@@ -62,13 +90,12 @@ abstract class VerifyingBlobWriter implements BlobWriter {
 				index.reserve(count);
 				reserved += count;
 			}
-			sha256.update(bytes.duplicate());
 			append(bytes);
-			written += count;
+			kept += count;
 		}
 		catch (IOException ex) {
-			close();
-			throw failure(ex);
+			gaveUp = failure(ex);
+			index.release(takeReservation());
 		}
 	}
 
@@ -84,6 +111,9 @@ abstract class VerifyingBlobWriter implements BlobWriter {
 			if (!actual.equals(digest.hex())) {
 				throw new BlobWriteException(Reason.DIGEST_MISMATCH, "bytes written for " + digest + " hash to sha256:" + actual);
 			}
+			if (gaveUp != null) {
+				throw gaveUp;
+			}
 			CachedBlob blob = keep(written);
 			finished = true;
 			return blob;
@@ -97,6 +127,11 @@ abstract class VerifyingBlobWriter implements BlobWriter {
 	@Override
 	public final long written() {
 		return written;
+	}
+
+	@Override
+	public final long kept() {
+		return kept;
 	}
 
 	@Override
@@ -125,6 +160,44 @@ abstract class VerifyingBlobWriter implements BlobWriter {
 	private BlobWriteException failure(IOException ex) {
 		return ex instanceof BlobWriteException typed ? typed
 				: new BlobWriteException(Reason.WRITE_ERROR, "could not write " + digest + ": " + ex.getMessage(), ex);
+	}
+
+	private static final class VerifyOnly extends VerifyingBlobWriter {
+
+		VerifyOnly(BlobDigest digest, long expectedSize, BlobWriteException refusal) {
+			super(digest, expectedSize, refusal);
+		}
+
+		@Override
+		public PartialBlob partial() {
+			return new PartialBlob() {
+				@Override
+				public int read(ByteBuffer target, long position) throws IOException {
+					throw new IOException("nothing of " + digest + " is kept");
+				}
+
+				@Override
+				public void close() {
+					// nothing held
+				}
+			};
+		}
+
+		@Override
+		void append(ByteBuffer bytes) {
+			throw new IllegalStateException("a verify-only writer keeps nothing");
+		}
+
+		@Override
+		CachedBlob keep(long size) {
+			throw new IllegalStateException("a verify-only writer keeps nothing");
+		}
+
+		@Override
+		void discard() {
+			// nothing written
+		}
+
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.metahub.filters.upstream;
 
 import java.net.URI;
-import java.util.Objects;
 import java.util.Set;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -61,15 +60,9 @@ public class BlobRedirectFilter implements GlobalFilter, Ordered {
 			return Mono.empty();
 		}
 		URI requested = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-		URI target;
-		try {
-			target = requested.resolve(new URI(location));
-		}
-		catch (java.net.URISyntaxException | IllegalArgumentException ex) {
-			return Mono.error(OciError.UPSTREAM_UNAVAILABLE.exception("the upstream redirected to an invalid location"));
-		}
-		if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
-			return Mono.error(OciError.UPSTREAM_UNAVAILABLE.exception("the upstream redirected to a non-http location"));
+		URI target = BlobRedirects.target(requested, location).orElse(null);
+		if (target == null) {
+			return Mono.error(OciError.UPSTREAM_UNAVAILABLE.exception("the upstream redirected to an invalid or non-http location"));
 		}
 		Connection redirect = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
 		if (redirect != null) {
@@ -77,7 +70,7 @@ public class BlobRedirectFilter implements GlobalFilter, Ordered {
 		}
 		String digest = response.getHeaders().getFirst(DOCKER_CONTENT_DIGEST);
 		HttpHeaders request = exchange.getRequest().getHeaders();
-		String authorization = sameOrigin(requested, target)
+		String authorization = BlobRedirects.sameOrigin(requested, target)
 				? exchange.<String>getAttribute(ExchangeAttributes.UPSTREAM_AUTHORIZATION) : null;
 		String range = request.getFirst(HttpHeaders.RANGE);
 		HttpMethod method = HttpMethod.HEAD.equals(exchange.getRequest().getMethod()) ? HttpMethod.HEAD : HttpMethod.GET;
@@ -109,15 +102,6 @@ public class BlobRedirectFilter implements GlobalFilter, Ordered {
 				return Mono.just(connection);
 			})
 			.then();
-	}
-
-	private static boolean sameOrigin(URI a, URI b) {
-		return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-				&& port(a) == port(b);
-	}
-
-	private static int port(URI uri) {
-		return uri.getPort() >= 0 ? uri.getPort() : Objects.equals(uri.getScheme(), "https") ? 443 : 80;
 	}
 
 	@Override

@@ -2,8 +2,10 @@ package org.metahub.filters.blobcache;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -203,6 +205,73 @@ class BlobFillsTest {
 		})).bytes()).isEqualTo(blob);
 		assertThat(upstreamFetches).hasValue(1);
 		assertThat(store.find(digest)).isEmpty();
+	}
+
+	@Test
+	void aWriteErrorInTheMiddleOfAFillPassesTheRestThroughToEveryClient() throws Exception {
+		store = new DiskBlobStore(root, 1 << 20, file -> new DiskFullAfter(FileChannel.open(file,
+				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), blob.length / 3));
+		fills = new BlobFills(store, Schedulers.boundedElastic(), DefaultDataBufferFactory.sharedInstance, CHUNK);
+		Client first = Client.of(fetch());
+		Client second = Client.of(fetch());
+		upstreamSends(blob, 0, blob.length / 4);
+		Poll.until("both clients to follow the fill", TIMEOUT,
+				() -> first.received() == blob.length / 4 && second.received() == blob.length / 4);
+		upstreamSends(blob, blob.length / 4, blob.length / 2);
+		Poll.until("the fill to give up keeping the blob", TIMEOUT, () -> fills.running() == 0);
+		Client late = Client.of(fetch(blob.length, () -> {
+			upstreamFetches.incrementAndGet();
+			return chunks(blob);
+		}));
+		upstreamSends(blob, blob.length / 2, blob.length);
+		upstream.tryEmitComplete();
+		assertThat(first.bytes()).isEqualTo(blob);
+		assertThat(second.bytes()).isEqualTo(blob);
+		assertThat(late.bytes()).isEqualTo(blob);
+		assertNothingKept();
+	}
+
+	@Test
+	void wrongBytesAfterTheStoreGaveUpStillFailEveryClient() throws Exception {
+		store = new DiskBlobStore(root, 1 << 20, file -> new DiskFullAfter(FileChannel.open(file,
+				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 5000));
+		fills = new BlobFills(store, Schedulers.boundedElastic(), DefaultDataBufferFactory.sharedInstance, CHUNK);
+		Client first = Client.of(fetch());
+		Client second = Client.of(fetch());
+		byte[] other = bytes(blob.length, 3);
+		upstreamSends(other, 0, 4096);
+		Poll.until("both clients to follow the fill", TIMEOUT, () -> first.received() == 4096 && second.received() == 4096);
+		upstreamSends(other, 4096, other.length);
+		upstream.tryEmitComplete();
+		for (Client client : List.of(first, second)) {
+			assertThat(client.failure()).isInstanceOfSatisfying(BlobWriteException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(Reason.DIGEST_MISMATCH));
+		}
+		assertNothingKept();
+	}
+
+	@Test
+	void aBlobOfUnknownSizeLargerThanTheStorePassesThroughWhole() throws Exception {
+		storeOfAtMost(blob.length / 2);
+		Client slow = Client.of(fetch(-1, () -> {
+			upstreamFetches.incrementAndGet();
+			return upstream.asFlux();
+		}), 1);
+		upstreamSends(blob, 0, 4096);
+		Poll.until("the client to follow the fill", TIMEOUT, () -> slow.received() > 0);
+		upstreamSends(blob, 4096, blob.length);
+		upstream.tryEmitComplete();
+		slow.requestAll();
+		assertThat(slow.bytes()).isEqualTo(blob);
+		assertNothingKept();
+	}
+
+	@Test
+	void aBlobTheStoreRefusesIsStillVerifiedAsItPassesThrough() throws Exception {
+		storeOfAtMost(blob.length - 1);
+		Client client = Client.of(fetch(blob.length, () -> chunks(bytes(blob.length, 4))));
+		assertThat(client.failure()).isInstanceOfSatisfying(BlobWriteException.class,
+				ex -> assertThat(ex.reason()).isEqualTo(Reason.DIGEST_MISMATCH));
 	}
 
 	private void assertNothingKept() throws IOException {

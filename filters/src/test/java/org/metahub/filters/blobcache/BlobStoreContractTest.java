@@ -118,8 +118,24 @@ abstract class BlobStoreContractTest {
 		assertThatThrownBy(() -> store.writer(digestOf(blob), blob.length)).isInstanceOfSatisfying(
 				BlobWriteException.class, ex -> assertThat(ex.reason()).isEqualTo(Reason.TOO_LARGE));
 		try (BlobWriter writer = store.writer(digestOf(blob), -1)) {
-			assertThatThrownBy(() -> writeAll(writer, blob)).isInstanceOfSatisfying(BlobWriteException.class,
+			writeAll(writer, blob);
+			assertThat(writer.kept()).isLessThanOrEqualTo(4000);
+			assertThat(writer.written()).isEqualTo(blob.length);
+			assertThatThrownBy(writer::commit).isInstanceOfSatisfying(BlobWriteException.class,
 					ex -> assertThat(ex.reason()).isEqualTo(Reason.TOO_LARGE));
+		}
+		assertNothingKept(store, digestOf(blob));
+	}
+
+	@Test
+	void bytesTheStoreGaveUpKeepingAreStillVerified() throws IOException {
+		BlobStore store = newStore(4000);
+		byte[] blob = bytes(4001, 10);
+		byte[] other = bytes(4001, 20);
+		try (BlobWriter writer = store.writer(digestOf(blob), -1)) {
+			writeAll(writer, other);
+			assertThatThrownBy(writer::commit).isInstanceOfSatisfying(BlobWriteException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(Reason.DIGEST_MISMATCH));
 		}
 		assertNothingKept(store, digestOf(blob));
 	}
@@ -134,7 +150,9 @@ abstract class BlobStoreContractTest {
 		store(store, b);
 		store(store, c);
 		assertThat(store.find(digestOf(a))).isPresent();
+		assertThat(store.evictions()).isZero();
 		store(store, bytes(1000, 14));
+		assertThat(store.evictions()).isEqualTo(1);
 		assertThat(store.find(digestOf(b))).isEmpty();
 		assertThat(store.find(digestOf(a))).isPresent();
 		assertThat(store.find(digestOf(c))).isPresent();

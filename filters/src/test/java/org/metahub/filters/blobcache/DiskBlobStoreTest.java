@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -163,7 +164,10 @@ class DiskBlobStoreTest extends BlobStoreContractTest {
 		store(store, kept);
 		byte[] blob = bytes(4000, 15);
 		try (BlobWriter writer = store.writer(digestOf(blob), blob.length)) {
-			assertThatThrownBy(() -> writeAll(writer, blob)).isInstanceOfSatisfying(BlobWriteException.class,
+			writeAll(writer, blob);
+			assertThat(writer.kept()).isEqualTo(2000);
+			assertThat(store.size()).isEqualTo(1000);
+			assertThatThrownBy(writer::commit).isInstanceOfSatisfying(BlobWriteException.class,
 					ex -> assertThat(ex.reason()).isEqualTo(Reason.WRITE_ERROR));
 		}
 		assertThat(store.find(digestOf(blob))).isEmpty();
@@ -187,6 +191,47 @@ class DiskBlobStoreTest extends BlobStoreContractTest {
 		assertThat(read(store.find(digestOf(kept)).orElseThrow())).isEqualTo(kept);
 	}
 
+	@Test
+	void aWriteThatWouldLeaveLessThanTheFreeSpaceFloorIsRefused() throws IOException {
+		AtomicLong free = new AtomicLong(10_000);
+		DiskBlobStore store = new DiskBlobStore(root, 1 << 20, DiskBlobStoreTest::create, free::get, 4000);
+		byte[] blob = bytes(7000, 18);
+		assertThatThrownBy(() -> store.writer(digestOf(blob), blob.length)).isInstanceOfSatisfying(
+				BlobWriteException.class, ex -> assertThat(ex.reason()).isEqualTo(Reason.NO_ROOM));
+		byte[] fits = bytes(6000, 19);
+		store(store, fits);
+		assertThat(store.size()).isEqualTo(6000);
+		assertThat(files(root.resolve("tmp"))).isEmpty();
+	}
+
+	@Test
+	void aWriteGivesUpOnceTheFreeSpaceDropsBelowTheFloor() throws IOException {
+		AtomicLong free = new AtomicLong(100L << 20);
+		DiskBlobStore store = new DiskBlobStore(root, 64L << 20, DiskBlobStoreTest::create, free::get, 1L << 20);
+		byte[] blob = bytes(10 << 20, 20);
+		try (BlobWriter writer = store.writer(digestOf(blob), -1)) {
+			// something else fills the disk while the blob is written
+			free.set(1000);
+			writeAll(writer, blob);
+			assertThat(writer.kept()).isLessThan(blob.length);
+			assertThatThrownBy(writer::commit).isInstanceOfSatisfying(BlobWriteException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(Reason.NO_ROOM));
+		}
+		assertThat(store.find(digestOf(blob))).isEmpty();
+		assertThat(store.size()).isZero();
+		assertThat(files(root.resolve("tmp"))).isEmpty();
+	}
+
+	@Test
+	void theDefaultFloorIsATenthOfTheFileSystemAtMostOneGigabyte() throws IOException {
+		long total = Files.getFileStore(root).getTotalSpace();
+		assertThat(new DiskBlobStore(root, 1 << 20).minFreeSpace()).isEqualTo(Math.min(total / 10, 1L << 30));
+	}
+
+	private static WritableByteChannel create(Path file) throws IOException {
+		return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+	}
+
 	private Path entry(byte[] blob) {
 		String hex = digestOf(blob).hex();
 		return root.resolve("sha256").resolve(hex.substring(0, 2)).resolve(hex);
@@ -207,39 +252,6 @@ class DiskBlobStoreTest extends BlobStoreContractTest {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	/** A file that refuses writes past a number of bytes, as a full disk does. */
-	private static final class DiskFullAfter implements WritableByteChannel {
-
-		private final FileChannel file;
-
-		private long room;
-
-		DiskFullAfter(FileChannel file, long room) {
-			this.file = file;
-			this.room = room;
-		}
-
-		@Override
-		public int write(ByteBuffer source) throws IOException {
-			if (source.remaining() > room) {
-				throw new IOException("No space left on device");
-			}
-			room -= source.remaining();
-			return file.write(source);
-		}
-
-		@Override
-		public boolean isOpen() {
-			return file.isOpen();
-		}
-
-		@Override
-		public void close() throws IOException {
-			file.close();
-		}
-
 	}
 
 }

@@ -37,6 +37,10 @@ final class GatewayProcess extends ServerProcess {
 		command.add(jar);
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
+		if (arguments.stream().noneMatch(argument -> argument.startsWith("--metahub.blob-cache.path="))) {
+			// its own blob cache, removed with the directory, never the one in the system's temporary folder
+			command.add("--metahub.blob-cache.path=" + directory.toAbsolutePath().resolve("blob-cache"));
+		}
 		command.addAll(arguments);
 		return new GatewayProcess(directory, port, command);
 	}
