@@ -8,12 +8,16 @@ import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.metahub.filters.oci.Digests;
 import org.metahub.filters.testing.Poll;
 import org.metahub.gateway.FaultyBlobUpstream.Fault;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * digest's: a client that joins a held fill streams what landed and the rest from the same fetch; a fill
  * that fails ends every client's transfer abnormally and keeps nothing.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BlobCacheFaultTest {
 
@@ -35,6 +40,9 @@ class BlobCacheFaultTest {
 	private static final int HALF = BLOB_SIZE / 2;
 
 	private static final int CLIENTS = 5;
+
+	/** Enough clients that the race of the mismatch test (see there) shows in every run. */
+	private static final int MANY_CLIENTS = 20;
 
 	private static final FaultyBlobUpstream UPSTREAM = new FaultyBlobUpstream();
 
@@ -99,6 +107,31 @@ class BlobCacheFaultTest {
 		assertThat(again.complete()).as("%s", again).isTrue();
 		assertThat(again.digest()).isEqualTo(digest);
 		assertThat(UPSTREAM.gets(digest)).isEqualTo(2);
+	}
+
+	/**
+	 * BUG in the blob cache (filters/.../blobcache/BlobFill), found by this test: the followers send every byte
+	 * as it lands, the last ones included, and the digest is checked only afterwards ({@code writer.commit()}).
+	 * A follower that sends the last chunk before the commit fails hands its client all {@code Content-Length}
+	 * bytes, and the connection's close after them reads as a clean end: a clean 200 with the wrong bytes (with
+	 * 20 clients, at least one in each of 3 runs out of 3). The fill must hold back the last bytes until the
+	 * digest matched. Enable once the blob cache's fix lands.
+	 */
+	@Disabled("BUG blob cache: a digest mismatch can reach a client as a clean 200 (BlobFill sends the last bytes before verifying)")
+	@Test
+	void anUpstreamThatServesOtherBytesForTheDigestFailsEveryClientKeepsNothingAndLogsSecurity(CapturedOutput output)
+			throws Exception {
+		byte[] blob = randomBlob(3);
+		String digest = Digests.sha256(blob);
+		FaultyBlobUpstream.Blob served = UPSTREAM.serve(digest, randomBlob(4), Fault.PAUSE, HALF);
+		List<BlobDownload> clients = clientsHoldingTheFirstHalf(digest, served, MANY_CLIENTS);
+		served.release();
+
+		assertEveryClientFailed(clients);
+		assertNothingCached(digest);
+		Poll.until("the mismatch's SECURITY line", DEADLINE,
+				() -> output.getOut().lines().anyMatch(line -> line.contains("SECURITY") && line.contains(digest)));
+		assertThat(UPSTREAM.gets(digest)).isEqualTo(1);
 	}
 
 	/** Clients that all follow the one fill, held after its first half. */
