@@ -7,7 +7,8 @@ Each node (a thread) logs in with Basic (machine types assigned round-robin), fe
 tag with the list Accept header, then the child manifest by digest, then the config and layer blobs.
 Through the gateway the list it gets is already rewritten, so it takes the first entry. With --pick
 (a registry without rewriting) the node picks the entry for its type itself: the one whose
-platform.features it has most of, the generic entry otherwise. Prints one JSON line of totals.
+platform.features it has most of, the generic entry otherwise. Prints one JSON line of totals, with
+image_blob_bytes: the bytes of the distinct blobs the nodes fetched (what one fetch of each costs an upstream).
 """
 import base64, http.client, json, sys, threading, time, urllib.parse
 
@@ -21,6 +22,7 @@ pick = "--pick" in sys.argv
 url = urllib.parse.urlsplit(base)
 creds = [] if logins == "-" else logins.split(",")
 results, lock = [], threading.Lock()
+blob_sizes = {}  # digest -> bytes, over all nodes
 start_gate = threading.Barrier(count)
 
 
@@ -70,6 +72,8 @@ def node(i):
         for d in [child["config"]] + child["layers"]:
             _, n = get(conn, f"/v2/{repo}/blobs/{d['digest']}", headers)
             fetched += n
+            with lock:
+                blob_sizes[d["digest"]] = n
         ok = True
     except Exception as ex:  # a failed node is counted, not fatal
         err = str(ex)[:200]
@@ -93,4 +97,4 @@ print(json.dumps({
     "nodes": count, "ok": len(times), "failed": len(errors), "wall_s": round(wall, 3),
     "node_p50_s": round(times[len(times) // 2], 3) if times else None,
     "node_max_s": round(times[-1], 3) if times else None,
-    "bytes": sum(r[2] for r in results), "first_error": errors[0] if errors else None}))
+    "bytes": sum(r[2] for r in results), "image_blob_bytes": sum(blob_sizes.values()), "first_error": errors[0] if errors else None}))

@@ -4,7 +4,8 @@
 # bench/app:latest  a Docker manifest list with four variants (generic, cpu:broadwell, cpu:skylake, arm64)
 #                   whose broadwell child carries the big blob; bench/app also holds a small blob for rate tests.
 # bench/pullK:latest (K = 1..pull-repos) the same shape with an 8 MiB layer per variant, one fresh repository
-#                   per repetition of the 200-node pull so that each run starts uncached.
+#                   per repetition of the 200-node pull so that each run starts uncached: its layers and configs
+#                   are its own (the gateway's blob cache is keyed by digest, not by repository).
 set -euo pipefail
 REG=$1 W=$2 BLOB_MIB=$3 PULL_REPOS=$4
 ML=application/vnd.docker.distribution.manifest.list.v2+json
@@ -37,8 +38,9 @@ size() { stat -c %s "$1"; }
 
 # image <repo> <variant-name> <layer-file> -> writes $W/blobs/<repo>-<variant>.json, prints "digest size"
 child() {
-  local repo=$1 v=$2 layer=$3 cfg=$W/blobs/cfg-$2.json m
-  printf '{"architecture":"amd64","os":"linux","config":{"Labels":{"variant":"%s"}},"rootfs":{"type":"layers","diff_ids":[]}}' "$v" > "$cfg"
+  local repo=$1 v=$2 layer=$3 cfg m
+  cfg=$W/blobs/cfg-$(echo "$repo" | tr / _)-$v.json
+  printf '{"architecture":"amd64","os":"linux","config":{"Labels":{"variant":"%s","repository":"%s"}},"rootfs":{"type":"layers","diff_ids":[]}}' "$v" "$repo" > "$cfg"
   local cd ld
   cd=$(upload "$repo" "$cfg"); ld=$(upload "$repo" "$layer")
   m=$W/blobs/$(echo "$repo" | tr / _)-$v.json
@@ -69,11 +71,13 @@ list() {
 [ -s "$W/blobs/big-broadwell" ] && [ "$(size "$W/blobs/big-broadwell")" = $((BLOB_MIB * 1048576)) ] \
   || head -c $((BLOB_MIB * 1048576)) /dev/urandom > "$W/blobs/big-broadwell"
 for v in generic skylake arm64; do head -c 65536 /dev/urandom > "$W/blobs/big-$v"; done
-for v in generic broadwell skylake arm64; do
-  [ -s "$W/blobs/pull-$v" ] || head -c $((8 * 1048576)) /dev/urandom > "$W/blobs/pull-$v"
+for k in $(seq 1 "$PULL_REPOS"); do
+  for v in generic broadwell skylake arm64; do
+    [ -s "$W/blobs/pull$k-$v" ] || head -c $((8 * 1048576)) /dev/urandom > "$W/blobs/pull$k-$v"
+  done
 done
 list bench/app "$W/blobs/big"
 digest "$W/blobs/big-broadwell" > "$W/big.digest"
-digest "$W/blobs/cfg-generic.json" > "$W/small.digest"
-for k in $(seq 1 "$PULL_REPOS"); do list "bench/pull$k" "$W/blobs/pull"; done
+digest "$W/blobs/cfg-bench_app-generic.json" > "$W/small.digest"
+for k in $(seq 1 "$PULL_REPOS"); do list "bench/pull$k" "$W/blobs/pull$k"; done
 echo "pushed bench/app (big blob $(cat "$W/big.digest")) and $PULL_REPOS pull repositories"

@@ -73,6 +73,8 @@ row("GET /v2/ with Basic, p99 (the floor: answered from memory)", "ms", "base_p9
 row("200-node pull, wall time", "s", "pull_wall_s", 2, False)
 row("200-node pull, upstream requests", "", "pull_upstream_requests", 0, False)
 row("200-node pull, upstream bytes", "MiB", "pull_upstream_MiB", 1, False)
+row("200-node pull, upstream blob bytes (blob GETs)", "MiB", "pull_upstream_blob_MiB", 1, False)
+row("200-node pull, the image's blob bytes (distinct blobs the nodes fetched)", "MiB", "pull_image_blob_MiB", 1, False)
 row("200-node pull, failed nodes", "", "pull_failed", 0, False)
 row("Start to ready, java -jar", "s", "ready_s", 2, False, False)
 row("Start to ready, java -jar, CPU time (user+sys)", "s", "ready_cpu_s", 2, False, False)
@@ -89,6 +91,10 @@ mem = [
 
 b1 = (med("blob1_MBps"), med("blob1_MBps", "nginx"))
 bn = (med(f"blob{clients}_MBps"), med(f"blob{clients}_MBps", "nginx"))
+b1d = (med("blob1_MBps"), med("blob1_MBps", "direct"))
+bnd = (med(f"blob{clients}_MBps"), med(f"blob{clients}_MBps", "direct"))
+sb = (med("smallblob_rps"), med("smallblob_rps", "direct"))
+pb = (med("pull_upstream_blob_MiB"), med("pull_image_blob_MiB"))
 mr = (med("manifest_rps"), med("manifest_rps", "direct"))
 p99 = med("manifest_p99_ms")
 tok = med("token_rps")
@@ -102,6 +108,12 @@ def ok(cond, *xs):
 targets = [
     ("Blob throughput ≥ 0.9x nginx, 1 client", ratio(*b1), ok(b1[0] and b1[1] and b1[0] >= 0.9 * b1[1], *b1)),
     (f"Blob throughput ≥ 0.9x nginx, {clients} clients", ratio(*bn), ok(bn[0] and bn[1] and bn[0] >= 0.9 * bn[1], *bn)),
+    ("Warm blob (a cache hit) ≥ 1.0x direct registry, 1 client", ratio(*b1d), ok(b1d[0] and b1d[1] and b1d[0] >= b1d[1], *b1d)),
+    (f"Warm blob (a cache hit) ≥ 1.0x direct registry, {clients} clients", ratio(*bnd),
+     ok(bnd[0] and bnd[1] and bnd[0] >= bnd[1], *bnd)),
+    ("Small blob with Basic on /v2 ≥ 3x direct registry", ratio(*sb), ok(sb[0] and sb[1] and sb[0] >= 3 * sb[1], *sb)),
+    ("200-node cold pull: upstream blob bytes ≤ 1.05x the image's blob bytes", ratio(*pb),
+     ok(pb[0] is not None and pb[1] and pb[0] <= 1.05 * pb[1], *pb)),
     (f"Memory growth during the {clients}-client run < 64 MiB", f"{fmt(g_med, 0)} MiB (over idle: {fmt(g_idle_med, 0)} MiB)",
      ok(g_med is not None and g_med < 64, g_med)),
     ("Warm rewritten-list rate ≥ 1.5x direct registry", ratio(*mr), ok(mr[0] and mr[1] and mr[0] >= 1.5 * mr[1], *mr)),

@@ -24,6 +24,8 @@
 #                     halves nginx's blob throughput: bench/README.md)
 #   PROFILE=0         1: run the gateway with a JFR recording, summarised into the results file
 #   GATEWAY_JAVA_OPTS JVM options for the gateway (default: the image's JAVA_TOOL_OPTIONS from the Dockerfile)
+#   BLOB_CACHE_MB     the gateway's blob cache max-size in MB (default: the big blob, the pull images and 512 MB
+#                     to spare); the cache lives in BENCH_WORKDIR/blob-cache and is emptied at every run's start
 #   BENCH_WORKDIR=/tmp/metahub-bench   data, logs and configuration (the 1 GiB blob is kept for reuse)
 #   PORT_BASE=15000   registry PORT_BASE, nginx +80, gateway +81, redis +379
 set -euo pipefail
@@ -36,6 +38,7 @@ W=${BENCH_WORKDIR:-/tmp/metahub-bench}
 NGINX_PROXY_BUFFER_SIZE=${NGINX_PROXY_BUFFER_SIZE-64k}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$ROOT/Dockerfile")}
 PORT_BASE=${PORT_BASE:-15000}
+BLOB_CACHE_MB=${BLOB_CACHE_MB:-$((BLOB_MIB + REPS * 40 + 512))}
 REG_PORT=$PORT_BASE NGINX_PORT=$((PORT_BASE + 80)) GW_PORT=$((PORT_BASE + 81)) REDIS_PORT=$((PORT_BASE + 379))
 REG=http://127.0.0.1:$REG_PORT NGX=http://127.0.0.1:$NGINX_PORT GW=http://127.0.0.1:$GW_PORT
 JAR=$ROOT/gateway/target/metahub-gateway.jar
@@ -71,7 +74,8 @@ if [ ! -s "$JAR" ]; then
   log "building $JAR"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 fi
-mkdir -p "$W"/{registry,nginx,redis,logs}
+rm -rf "$W/blob-cache" # every run starts cold
+mkdir -p "$W"/{registry,nginx,redis,logs,blob-cache}
 : > "$TSV"
 
 wait_http() { # wait_http <url> <seconds>: until any 200/401 answer
@@ -150,7 +154,8 @@ GW_ARGS=(--server.port="$GW_PORT" --metahub.upstream.url="$REG" --spring.data.re
   --metahub.machine-types[1].name=qnib-type2 --metahub.machine-types[1].login=qnib-type2
   "--metahub.machine-types[1].password={noop}qnib-type2" --metahub.machine-types[1].features[0]=cpu:skylake
   --metahub.machine-types[2].name=qnib-type3 --metahub.machine-types[2].login=qnib-type3
-  "--metahub.machine-types[2].password={noop}qnib-type3" --metahub.machine-types[2].features[0]=cpu:zen3)
+  "--metahub.machine-types[2].password={noop}qnib-type3" --metahub.machine-types[2].features[0]=cpu:zen3
+  --metahub.blob-cache.enabled=true --metahub.blob-cache.path="$W/blob-cache" --metahub.blob-cache.max-size="${BLOB_CACHE_MB}MB")
 start_gateway() { # start_gateway <log> [jvm options...]
   local out=$1; shift
   # shellcheck disable=SC2086
@@ -233,10 +238,16 @@ wrk_run() { # wrk_run <name> <system> <rep> <url> [headers...]: records rps, p50
   grep -q 'Non-2xx' "$out" && echo "warning: non-2xx answers in $out" >&2 || true
 }
 upstream_lines() { wc -l < "$W/logs/registry-access.log"; }
+# bytes of the blob GETs in an access log (combined format: $6 "METHOD, $7 path, $10 bytes), in MiB
+blob_get_mib() { awk '$6 == "\"GET" && $7 ~ /\/blobs\// {b+=$10} END{printf "%.1f", b/1048576}' "$1"; }
 
 log "warming up: $WARMUP s of each gateway workload, 5 s of each on direct and nginx"
 warm() { wrk -t2 -c"$CONNS" -d"$1s" --timeout 10s "${@:3}" "$2" >/dev/null 2>&1 || true; }
+# the big blob's first fetch fills the cache: the blob figures measure the warm blob (a cache hit)
 curl -s -o /dev/null -H "$AUTH" --max-time 300 "$GW/v2/bench/app/blobs/$BIG"
+big_entry=$W/blob-cache/sha256/${BIG:7:2}/${BIG:7}
+for _ in $(seq 1 300); do [ -s "$big_entry" ] && break; sleep 0.1; done
+[ -s "$big_entry" ] || echo "warning: the big blob is not in the gateway's cache ($big_entry)" >&2
 warm "$WARMUP" "$GW/v2/bench/app/manifests/latest" -H "$AUTH" -H "$ACCEPT_LIST"
 warm "$WARMUP" "$GW/v2/bench/app/blobs/$SMALL" -H "$AUTH"
 warm "$WARMUP" "$GW/token?service=metahub&scope=repository:bench/app:pull" -H "$AUTH"
@@ -289,6 +300,8 @@ for rep in $(seq 1 "$REPS"); do
     tail -n +$((before + 1)) "$W/logs/registry-access.log" > "$W/logs/pull-upstream-$sys-$rep.log"
     record pull_upstream_requests "$sys" "$rep" "$(wc -l < "$W/logs/pull-upstream-$sys-$rep.log")"
     record pull_upstream_MiB "$sys" "$rep" "$(awk '{b+=$10} END{printf "%.1f", b/1048576}' "$W/logs/pull-upstream-$sys-$rep.log")"
+    record pull_upstream_blob_MiB "$sys" "$rep" "$(blob_get_mib "$W/logs/pull-upstream-$sys-$rep.log")"
+    record pull_image_blob_MiB "$sys" "$rep" "$(echo "$res" | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["image_blob_bytes"]/1048576, 1))')"
   done
 done
 

@@ -39,6 +39,7 @@ Deployment: Spring Boot binds a list from one property source, so passwords cann
 {{- end }}
 {{- $_ := set $metahub "feature-implications" $implications }}
 {{- end }}
+{{- $_ := set $metahub "blob-cache" (dict "enabled" .Values.blobCache.enabled "path" .Values.blobCache.path "max-size" .Values.blobCache.maxSize) }}
 {{- if .Values.admin.username }}
 {{- $_ := set $metahub "admin" (dict "username" .Values.admin.username "password" "${METAHUB_ADMIN_PASSWORD}") }}
 {{- end }}
@@ -118,5 +119,21 @@ Deployment: Spring Boot binds a list from one property source, so passwords cann
 {{- fail (printf "terminationGracePeriodSeconds (%d) must exceed preStopSleepSeconds plus shutdownTimeout (%d seconds); leave it null to compute it" (int .Values.terminationGracePeriodSeconds) $needed) }}
 {{- end }}
 {{- end }}
+{{- if and .Values.blobCache.enabled (eq .Values.blobCache.volume.type "existingClaim") }}
+{{- if not .Values.blobCache.volume.existingClaim }}{{ fail "blobCache.volume.type existingClaim needs blobCache.volume.existingClaim (the claim's name)" }}{{ end }}
+{{- if or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1) }}{{ fail "blobCache.volume.type existingClaim holds one replica's cache: set replicaCount 1 without autoscaling, or use emptyDir or ephemeral" }}{{ end }}
+{{- end }}
 {{- if and .Values.redis.enabled .Values.redis.url }}{{ fail "set either redis.enabled (bundled Redis) or redis.url (external Redis), not both" }}{{ end }}
+{{- end }}
+
+{{/* The blob cache volume's size: blobCache.volume.sizeLimit, else maxSize plus 10 % and 64Mi, in Mi. */}}
+{{- define "metahub.blobCacheSize" -}}
+{{- with .Values.blobCache.volume.sizeLimit }}{{ . }}{{ else }}
+{{- $max := .Values.blobCache.maxSize }}
+{{- $count := regexFind "^[0-9]+" $max | int64 }}
+{{- $unit := regexFind "[A-Z]+$" $max }}
+{{- $kib := dict "B" (div $count 1024) "KB" $count "MB" (mul $count 1024) "GB" (mul $count 1048576) "TB" (mul $count 1073741824) }}
+{{- $mib := div (get $kib $unit) 1024 }}
+{{- add (div (mul $mib 11) 10) 64 }}Mi
+{{- end }}
 {{- end }}

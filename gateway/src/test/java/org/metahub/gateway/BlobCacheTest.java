@@ -3,7 +3,6 @@ package org.metahub.gateway;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +19,6 @@ import org.metahub.filters.oci.Digests;
 import org.metahub.filters.testing.Poll;
 import org.metahub.filters.testing.RegistryPusher;
 import org.metahub.filters.testing.RegistryServer;
-import org.springframework.util.FileSystemUtils;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +38,7 @@ class BlobCacheTest {
 
 	private static RegistryPusher pusher;
 
-	private static Path cacheFolder;
+	private static BlobCacheFolder cache;
 
 	@LocalServerPort
 	private int port;
@@ -51,22 +49,19 @@ class BlobCacheTest {
 	private GatewayClient gateway;
 
 	@DynamicPropertySource
-	static void upstream(DynamicPropertyRegistry properties) throws IOException {
+	static void upstream(DynamicPropertyRegistry properties) {
 		registry = RegistryServer.start();
 		pusher = RegistryPusher.to(registry);
 		// repository B exists at the upstream, but without the blobs pushed to A
 		pusher.pushBlob("team/b", "only in b".getBytes());
-		cacheFolder = Files.createTempDirectory("blob-cache-test");
 		properties.add("metahub.upstream.url", () -> registry.url().toString());
-		properties.add("metahub.blob-cache.enabled", () -> "true");
-		properties.add("metahub.blob-cache.path", cacheFolder::toString);
-		properties.add("metahub.blob-cache.max-size", () -> "64MB");
+		cache = BlobCacheFolder.enable(properties, "64MB");
 	}
 
 	@AfterAll
-	static void stop() throws IOException {
+	static void stop() {
 		registry.close();
-		FileSystemUtils.deleteRecursively(cacheFolder);
+		cache.delete();
 	}
 
 	@BeforeEach
@@ -211,7 +206,7 @@ class BlobCacheTest {
 	void aCachedBlobWhoseFileIsGoneIsFetchedAgain() throws IOException {
 		byte[] blob = randomBlob(100 * 1024, 6);
 		String digest = cachedThroughA(blob);
-		Files.delete(entryFile(digest));
+		Files.delete(cache.entryFile(digest));
 
 		HttpResponse<byte[]> response = gateway.get("/v2/team/a/blobs/" + digest);
 
@@ -227,12 +222,8 @@ class BlobCacheTest {
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(upstreamGets(digest)).isEqualTo(1);
 		// the entry is committed once the fill's last byte landed, just after the client's last byte
-		Poll.until("the blob is cached", Duration.ofSeconds(10), () -> Files.exists(entryFile(digest)));
+		Poll.until("the blob is cached", Duration.ofSeconds(10), () -> Files.exists(cache.entryFile(digest)));
 		return digest;
-	}
-
-	private static Path entryFile(String digest) {
-		return cacheFolder.resolve("sha256").resolve(digest.substring(7, 9)).resolve(digest.substring(7));
 	}
 
 	/** The upstream's GETs of the blob, once its access log has them. */

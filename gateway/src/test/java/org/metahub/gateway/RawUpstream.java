@@ -77,7 +77,7 @@ final class RawUpstream implements AutoCloseable {
 		}
 	}
 
-	private static String readHead(InputStream in) throws IOException {
+	static String readHead(InputStream in) throws IOException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
 			int next = in.read();

@@ -321,6 +321,8 @@ class HelmChartTest {
 			hash in values with secret     | existingSecret: c\\nadmin: {username: ops, passwordHash: "{bcrypt}x"} | put admin-password-hash in that Secret
 			admin is a machine type login  | admin: {username: t1, passwordHash: "{bcrypt}x"}\\nmachineTypes: [{login: t1, passwordHash: "{bcrypt}x"}] | also the login of a machine type
 			grace period too short         | shutdownTimeout: 2m\\nterminationGracePeriodSeconds: 100  | must exceed preStopSleepSeconds plus shutdownTimeout (125 seconds)
+			blob cache claim without name  | replicaCount: 1\\nblobCache: {volume: {type: existingClaim}} | needs blobCache.volume.existingClaim
+			one blob cache claim, 2 pods   | blobCache: {volume: {type: existingClaim, existingClaim: c}} | holds one replica's cache
 			""")
 	void inconsistentValuesAreRefused(String description, String values, String message) {
 		assertThatThrownBy(() -> RenderedChart.render(dir, values.replace("\\n", "\n") + "\n")).hasMessageContaining(message);
@@ -489,6 +491,10 @@ class HelmChartTest {
 			admin hash not delegating     | admin: {username: a, passwordHash: "$2a$10$x"} | passwordHash
 			shutdownTimeout without unit  | shutdownTimeout: "30"                    | shutdownTimeout
 			shutdownTimeout as a number   | shutdownTimeout: 30                      | shutdownTimeout
+			blob cache size in k8s units  | blobCache: {maxSize: 10Gi}               | maxSize
+			blob cache relative path      | blobCache: {path: cache}                 | path
+			blob cache on a host path     | blobCache: {volume: {type: hostPath}}    | type
+			blob cache limit not a size   | blobCache: {volume: {sizeLimit: lots}}   | sizeLimit
 			""")
 	void theSchemaRejectsWrongValues(String description, String values, String named) {
 		assertThatThrownBy(() -> RenderedChart.template(dir, values))
@@ -509,6 +515,49 @@ class HelmChartTest {
 		assertThat(Files.readString(Path.of("pom.xml"))).contains("<JAVA_TOOL_OPTIONS>" + image + "</JAVA_TOOL_OPTIONS>");
 		assertThat(List.of(((String) named(at(container, "env"), "JAVA_TOOL_OPTIONS").get("value")).split(" ")))
 			.containsAll(List.of(image.split(" ")));
+	}
+
+	@Test
+	void theBlobCacheIsOnInAnEmptyDirSizedAboveItsMaximumByDefault() {
+		RenderedChart chart = RenderedChart.render(dir, "");
+
+		assertThat((Map<String, Object>) at(applicationConfig(chart), "metahub", "blob-cache"))
+			.isEqualTo(Map.of("enabled", true, "path", "/var/cache/metahub/blobs", "max-size", "10GB"));
+		assertThat(named(at(gatewayContainer(chart), "volumeMounts"), "blob-cache"))
+			.containsEntry("mountPath", "/var/cache/metahub/blobs");
+		// 10GB is 10240Mi; plus 10 % and 64Mi for the file system's own blocks
+		assertThat(named(gatewayVolumes(chart), "blob-cache")).isEqualTo(Map.of("name", "blob-cache",
+				"emptyDir", Map.of("sizeLimit", "11328Mi")));
+		assertThat((Map<String, Object>) named(gatewayVolumes(RenderedChart.render(dir,
+				"blobCache: {maxSize: 512MB, volume: {sizeLimit: 2Gi}}\n")), "blob-cache").get("emptyDir"))
+			.isEqualTo(Map.of("sizeLimit", "2Gi"));
+	}
+
+	@Test
+	void theBlobCacheLivesOnAClaimPerPodOrOnOneExistingClaim() {
+		RenderedChart ephemeral = RenderedChart.render(dir, """
+				blobCache: {maxSize: 2GB, volume: {type: ephemeral, storageClassName: fast-ssd}}
+				""");
+		RenderedChart existing = RenderedChart.render(dir, """
+				replicaCount: 1
+				blobCache: {volume: {type: existingClaim, existingClaim: metahub-blobs}}
+				""");
+
+		Map<String, Object> claim = at(named(gatewayVolumes(ephemeral), "blob-cache"), "ephemeral", "volumeClaimTemplate", "spec");
+		assertThat(claim).containsEntry("accessModes", List.of("ReadWriteOnce")).containsEntry("storageClassName", "fast-ssd");
+		assertThat((String) at(claim, "resources", "requests", "storage")).isEqualTo("2316Mi");
+		assertThat(named(gatewayVolumes(existing), "blob-cache"))
+			.isEqualTo(Map.of("name", "blob-cache", "persistentVolumeClaim", Map.of("claimName", "metahub-blobs")));
+	}
+
+	@Test
+	void aDisabledBlobCacheHasNoVolume() {
+		RenderedChart chart = RenderedChart.render(dir, "blobCache: {enabled: false}\n");
+
+		assertThat((Boolean) at(applicationConfig(chart), "metahub", "blob-cache", "enabled")).isFalse();
+		assertThat(gatewayVolumes(chart)).noneMatch(volume -> "blob-cache".equals(volume.get("name")));
+		assertThat((List<Map<String, Object>>) at(gatewayContainer(chart), "volumeMounts"))
+			.noneMatch(mount -> "blob-cache".equals(mount.get("name")));
 	}
 
 	@Test
@@ -566,6 +615,10 @@ class HelmChartTest {
 
 	private static Map<String, Object> gatewayContainer(RenderedChart chart) {
 		return at(chart.get("Deployment", GATEWAY), "spec", "template", "spec", "containers", 0);
+	}
+
+	private static List<Map<String, Object>> gatewayVolumes(RenderedChart chart) {
+		return at(chart.get("Deployment", GATEWAY), "spec", "template", "spec", "volumes");
 	}
 
 	private static Map<String, Object> podAnnotations(RenderedChart chart) {
