@@ -369,6 +369,15 @@ public final class BlobFill {
 		letGo();
 	}
 
+	/**
+	 * What a client may have of the landed bytes while the digest is not checked: all but the blob's last
+	 * byte, so that a mismatch never reaches a client as a whole blob that reads as a clean end.
+	 */
+	private long beforeVerdict(long landed) {
+		long size = writer.expectedSize();
+		return size >= 0 ? Math.min(landed, size - 1) : landed - 1;
+	}
+
 	private boolean hold() {
 		int current;
 		do {
@@ -426,7 +435,7 @@ public final class BlobFill {
 					return false;
 				}
 				boolean ended = complete;
-				long available = landed;
+				long available = ended ? landed : beforeVerdict(landed);
 				if (position >= available) {
 					if (ended) {
 						sink.complete();

@@ -26,6 +26,9 @@ public interface BlobWriter extends AutoCloseable {
 	/** Bytes written so far. */
 	long written();
 
+	/** The size the upstream announced, or {@code -1} when unknown. */
+	long expectedSize();
+
 	/** Bytes kept so far, readable through {@link #partial()}: all written unless the store gave up keeping them. */
 	long kept();
 

@@ -130,6 +130,11 @@ abstract class VerifyingBlobWriter implements BlobWriter {
 	}
 
 	@Override
+	public final long expectedSize() {
+		return expectedSize;
+	}
+
+	@Override
 	public final long kept() {
 		return kept;
 	}
