@@ -2,27 +2,79 @@
 # The original qnib/metahub bench example, against a local upstream: one tag, qnib/bench:latest,
 # with a Broadwell and a Skylake build; qnib-type1 (cpu:broadwell) and qnib-type2 (cpu:skylake) pull
 # the same tag through the gateway and each gets its own build.
-# Needs: docker-registry, skopeo, curl, and the gateway running on the embedded defaults with
-#   java -jar gateway/target/metahub-gateway.jar --metahub.upstream.url=http://127.0.0.1:5000
+# Needs: docker-registry, skopeo, curl, and the packaged gateway (./mvnw -B -DskipTests package).
+# Starts a registry on $REGISTRY and the gateway on $GATEWAY (embedded defaults, the registry as its upstream)
+# unless they already answer there, waiting for each with a deadline; stops what it started when done, unless
+# --keep is given. The images are the same bytes on every run, so a gateway that cached the tag in an earlier
+# run finds its blobs again in a fresh registry.
 set -euo pipefail
+
+keep=false
+case "${1:-}" in
+	--keep) keep=true ;;
+	"") ;;
+	*) echo "usage: $0 [--keep]   (--keep leaves the registry and the gateway running)" >&2; exit 2 ;;
+esac
 
 registry=${REGISTRY:-127.0.0.1:5000}
 gateway=${GATEWAY:-127.0.0.1:8080}
-work=$(mktemp -d)
+jar=${JAR:-$(dirname "$0")/../gateway/target/metahub-gateway.jar}
+deadline=${DEADLINE:-120} # seconds each server gets to answer
+work=$(mktemp -d "${TMPDIR:-/tmp}/qnib-bench.XXXXXX")
+names=()
+pids=()
+
+finish() {
+	if [ "$keep" = true ] && [ ${#pids[@]} -gt 0 ]; then
+		echo "left running: ${names[*]} (pids ${pids[*]}); stop with: kill ${pids[*]}; rm -rf $work"
+		return
+	fi
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	for pid in "${pids[@]}"; do
+		for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	done
+	rm -rf "$work"
+}
+trap finish EXIT
+
+answers() { # url: whether it answers 200 or 401 (the gateway's /v2/ without a login)
+	case "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" in 200 | 401) return 0 ;; *) return 1 ;; esac
+}
+
+await() { # name url pid log: polls until the url answers, fails after $deadline s or when the process stops
+	for _ in $(seq 1 $((deadline * 5))); do
+		answers "$2" && return 0
+		if ! kill -0 "$3" 2>/dev/null; then
+			echo "$1 stopped before it answered; the end of its log:" >&2
+			tail -n 20 "$4" >&2
+			exit 1
+		fi
+		sleep 0.2
+	done
+	echo "$1 did not answer $2 within $deadline s; the end of its log:" >&2
+	tail -n 20 "$4" >&2
+	exit 1
+}
 
 # A registry on loopback with temporary storage, unless one is already listening.
-if ! curl -sf "http://$registry/v2/" >/dev/null; then
-	cat > "$work/config.yml" <<EOF
-version: 0.1
-storage:
-  filesystem:
-    rootdirectory: $work/storage
-http:
-  addr: $registry
-EOF
+if ! answers "http://$registry/v2/"; then
+	printf 'version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: %s\nhttp:\n  addr: %s\n' \
+		"$work/storage" "$registry" > "$work/config.yml"
 	docker-registry serve "$work/config.yml" > "$work/registry.log" 2>&1 &
-	trap 'kill %1 2>/dev/null || true' EXIT
-	until curl -sf "http://$registry/v2/" >/dev/null; do sleep 0.2; done
+	names+=(registry) pids+=($!)
+	await registry "http://$registry/v2/" $! "$work/registry.log"
+fi
+
+# The gateway with this registry as its upstream, unless one already answers.
+if ! answers "http://$gateway/v2/"; then
+	if [ ! -f "$jar" ]; then
+		echo "$jar is missing: build it with ./mvnw -B -DskipTests package" >&2
+		exit 1
+	fi
+	java -jar "$jar" --server.address="${gateway%:*}" --server.port="${gateway##*:}" \
+		--metahub.upstream.url="http://$registry" > "$work/gateway.log" 2>&1 &
+	names+=(gateway) pids+=($!)
+	await gateway "http://$gateway/v2/" $! "$work/gateway.log"
 fi
 
 digest() { echo "sha256:$(sha256sum "$1" | cut -d' ' -f1)"; }
@@ -46,7 +98,7 @@ entries=""
 for cpu in broadwell skylake; do
 	mkdir -p "$work/$cpu/rootfs"
 	echo "built for $cpu" > "$work/$cpu/rootfs/built-for"
-	tar -C "$work/$cpu/rootfs" -cf "$work/$cpu/layer.tar" built-for
+	tar -C "$work/$cpu/rootfs" --mtime=@0 --owner=0 --group=0 --numeric-owner --mode=u=rw,go=r -cf "$work/$cpu/layer.tar" built-for
 	gzip -n -c "$work/$cpu/layer.tar" > "$work/$cpu/layer.tar.gz"
 	printf '{"architecture":"amd64","os":"linux","config":{"Cmd":["cat","/built-for"]},"rootfs":{"type":"layers","diff_ids":["%s"]}}' \
 		"$(digest "$work/$cpu/layer.tar")" > "$work/$cpu/config.json"

@@ -43,7 +43,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The gateway's admin endpoint {@code GET /metahub/v1/explain?image=<name>:<tag>&login=<login>}: why a login
  * receives what it receives. Basic auth with {@code metahub.admin.*}; without an administrator configured it
- * answers 404, as if it did not exist. Errors become OCI error documents through
+ * answers 404 ("the admin endpoints are disabled"). Errors become OCI error documents through
  * {@link OciErrorWebExceptionHandler}.
  */
 @Configuration(proxyBeanMethods = false)

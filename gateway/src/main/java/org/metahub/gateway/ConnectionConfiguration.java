@@ -3,6 +3,7 @@ package org.metahub.gateway;
 import io.netty.channel.ChannelPipeline;
 import org.metahub.config.TimeoutProperties;
 import org.metahub.filters.connection.ClientCloseHandler;
+import org.metahub.filters.connection.TlsOnPlainPort;
 import org.metahub.filters.request.HttpLayerErrorDocuments;
 import reactor.netty.NettyPipeline;
 
@@ -21,7 +22,8 @@ class ConnectionConfiguration {
 	static final String ERROR_DOCUMENTS = "metahub.httpLayerErrorDocuments";
 
 	/**
-	 * After the codec, the OCI document for the HTTP layer's own errors; before Reactor Netty's handler, a client's
+	 * Before the codec, a look at the first byte for a TLS handshake; after it, the OCI document for the HTTP
+	 * layer's own errors; before Reactor Netty's handler, a client's
 	 * {@code Connection: close} applied after its own answer, not an earlier one.
 	 */
 	@Bean
@@ -31,6 +33,7 @@ class ConnectionConfiguration {
 			if (pipeline.get(NettyPipeline.HttpCodec) == null || pipeline.get(NettyPipeline.HttpTrafficHandler) == null) {
 				return;
 			}
+			pipeline.addBefore(NettyPipeline.HttpCodec, TlsOnPlainPort.NAME, new TlsOnPlainPort());
 			pipeline.addAfter(NettyPipeline.HttpCodec, ERROR_DOCUMENTS, new HttpLayerErrorDocuments());
 			pipeline.addBefore(NettyPipeline.HttpTrafficHandler, ClientCloseHandler.NAME, new ClientCloseHandler());
 		});

@@ -13,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.metahub.config.UpstreamProperties;
 import org.metahub.filters.ExchangeAttributes;
+import org.metahub.filters.oci.DistributionPath;
 import org.metahub.filters.oci.OciError;
 import org.metahub.filters.oci.OciErrorWriter;
 import org.metahub.filters.oci.OciException;
@@ -56,6 +57,8 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 		this.outages = outages;
 	}
 
+	private final RepeatedFailures repeated = new RepeatedFailures();
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
 		ServerHttpRequest request = exchange.getRequest();
@@ -84,7 +87,13 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 		}
 		else if (error.error().status().is5xxServerError() && !(upstream != null && isUpstreamFault(error)
 				&& outages.isFailing(UnreachableUpstream.address(upstream.url())))) {
-			logger.warn(described + ": " + error.getMessage() + " (" + failure + ")");
+			String line = described + ": " + error.getMessage() + " (" + failure + ")";
+			if (repeated.firstOf(failureKind(exchange, error))) {
+				logger.warn(line + "; more like it within " + RepeatedFailures.WINDOW.toMinutes() + " min at DEBUG");
+			}
+			else {
+				logger.debug(line);
+			}
 		}
 		if (connection != null && exchange.getResponse().isCommitted()) {
 			connection.channel().close();
@@ -95,6 +104,14 @@ class OciErrorWebExceptionHandler implements WebExceptionHandler {
 
 	private static boolean isUpstreamFault(OciException error) {
 		return error.error() == OciError.UPSTREAM_UNAVAILABLE || error.error() == OciError.UPSTREAM_TIMEOUT;
+	}
+
+	// an outage fails every request to an upstream the same way, for each kind of request
+	private static String failureKind(ServerWebExchange exchange, OciException error) {
+		UpstreamProperties upstream = exchange.getAttribute(ExchangeAttributes.UPSTREAM);
+		DistributionPath path = exchange.getAttribute(ExchangeAttributes.DISTRIBUTION_PATH);
+		return (upstream == null ? "-" : upstream.name()) + " " + (path == null ? "-" : path.kind()) + " "
+				+ error.getMessage();
 	}
 
 	// the server connection under the response, or null for a response that is no Reactor Netty one (tests)

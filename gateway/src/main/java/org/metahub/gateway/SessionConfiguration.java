@@ -2,7 +2,6 @@ package org.metahub.gateway;
 
 import java.time.Clock;
 
-import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.metahub.config.LoginThrottleProperties;
 import org.metahub.config.MachineTypeProperties;
@@ -27,7 +26,6 @@ import org.metahub.filters.session.TokenIssuer;
 import org.metahub.filters.session.TokenService;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -88,13 +86,6 @@ class SessionConfiguration {
 	@ConditionalOnRedis(false)
 	SessionStore inMemorySessionStore() {
 		return new InMemorySessionStore(IN_MEMORY_SESSIONS, Clock.systemUTC());
-	}
-
-	/** Without a connection, Redis commands fail at once instead of waiting for a reconnect: fail closed, fast. */
-	@Bean
-	@ConditionalOnRedis
-	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
-		return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 	}
 
 	@Bean

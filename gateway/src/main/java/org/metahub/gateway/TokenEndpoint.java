@@ -1,6 +1,10 @@
 package org.metahub.gateway;
 
+import java.util.function.Consumer;
+
+import org.metahub.config.MachineType;
 import org.metahub.config.TokenRequestProperties;
+import org.metahub.filters.ExchangeAttributes;
 import org.metahub.filters.session.Challenges;
 import org.metahub.filters.session.ClientAddress;
 import org.metahub.filters.session.TokenForms;
@@ -32,9 +36,11 @@ class TokenEndpoint {
 		TokenForms forms = new TokenForms(limits.maxFormSize());
 		return RouterFunctions.route()
 			.GET(Challenges.TOKEN_PATH,
-					request -> Mono.defer(() -> answer(tokens.token(fromQuery(request), clientAddress(request)))))
+					request -> Mono.defer(() -> answer(tokens.token(fromQuery(request), clientAddress(request),
+							issuedTo(request)))))
 			.POST(Challenges.TOKEN_PATH, request -> forms.read(request.exchange().getRequest())
-				.flatMap(form -> answer(tokens.token(TokenRequest.fromForm(form), clientAddress(request)))))
+				.flatMap(form -> answer(tokens.token(TokenRequest.fromForm(form), clientAddress(request),
+						issuedTo(request)))))
 			.build();
 	}
 
@@ -44,6 +50,11 @@ class TokenEndpoint {
 
 	private static String clientAddress(ServerRequest request) {
 		return ClientAddress.of(request.exchange().getRequest());
+	}
+
+	// the access log and the request metrics name the machine type a token went to
+	private static Consumer<MachineType> issuedTo(ServerRequest request) {
+		return type -> request.exchange().getAttributes().put(ExchangeAttributes.MACHINE_TYPE, type);
 	}
 
 	private static Mono<ServerResponse> answer(Mono<TokenResponse> token) {

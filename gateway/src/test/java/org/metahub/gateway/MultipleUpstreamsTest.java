@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,12 +80,14 @@ class MultipleUpstreamsTest {
 	static final FakeHttpServer NOT_CONFIGURED = new FakeHttpServer("127.0.0.1",
 			request -> FakeHttpServer.Response.of(200, "{}"));
 
+	private static Path secrets;
+
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry properties) {
-		Path secrets = secrets();
+		secrets = secrets();
 		properties.add("metahub.upstreams[0].name", () -> "docker.io");
 		properties.add("metahub.upstreams[0].url", () -> DEFAULT.url().toString());
 		properties.add("metahub.upstreams[0].default", () -> "true");
@@ -120,6 +123,7 @@ class MultipleUpstreamsTest {
 		FAKE.close();
 		STORAGE.close();
 		NOT_CONFIGURED.close();
+		FileSystemUtils.deleteRecursively(secrets.toFile());
 	}
 
 	private GatewayClient gateway() {

@@ -1,5 +1,6 @@
 package org.metahub.gateway;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenAuthUpstreamTest {
 
 	private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+
+	private static Path tokenFolder;
 
 	private static TokenService tokens;
 
@@ -41,8 +45,8 @@ class TokenAuthUpstreamTest {
 
 	@DynamicPropertySource
 	static void upstream(DynamicPropertyRegistry properties) throws Exception {
-		Path directory = Files.createTempDirectory("metahub-token");
-		tokens = new TokenService(directory);
+		tokenFolder = Files.createTempDirectory("metahub-token");
+		tokens = new TokenService(tokenFolder);
 		registry = RegistryServer.builder()
 			.tokenAuth(tokens.realm().toString(), TokenService.SERVICE, TokenService.ISSUER, tokens.rootCertBundle())
 			.start();
@@ -58,9 +62,10 @@ class TokenAuthUpstreamTest {
 	}
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws IOException {
 		registry.close();
 		tokens.close();
+		FileSystemUtils.deleteRecursively(tokenFolder);
 	}
 
 	@BeforeEach

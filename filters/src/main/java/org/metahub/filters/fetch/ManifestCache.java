@@ -1,11 +1,10 @@
 package org.metahub.filters.fetch;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
-import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.metahub.filters.manifest.StoreOutage;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,8 +14,6 @@ import reactor.core.publisher.Mono;
  */
 public class ManifestCache {
 
-	private static final Log logger = LogFactory.getLog(ManifestCache.class);
-
 	private static final Duration STORE_TIMEOUT = Duration.ofSeconds(2);
 
 	private final ManifestCacheStore store;
@@ -25,7 +22,9 @@ public class ManifestCache {
 
 	private final ManifestCacheMetrics metrics;
 
-	private final AtomicBoolean failing = new AtomicBoolean();
+	private final StoreOutage outage = new StoreOutage(LogFactory.getLog(ManifestCache.class),
+			"The manifest cache cannot be used, requests go to the upstream until it answers again",
+			"The manifest cache answers again");
 
 	public ManifestCache(ManifestCacheStore store, ManifestCacheMetrics metrics) {
 		this(store, null, metrics);
@@ -97,26 +96,29 @@ public class ManifestCache {
 	}
 
 	private Mono<byte[]> get(String key) {
-		return store.get(key).timeout(STORE_TIMEOUT).doOnNext(found -> recovered()).onErrorResume(this::failed);
+		if (outage.skip()) {
+			return skipped();
+		}
+		return store.get(key).timeout(STORE_TIMEOUT).doOnSuccess(found -> outage.answered()).onErrorResume(this::failed);
 	}
 
 	private Mono<Void> put(String key, byte[] value) {
-		return store.put(key, value).timeout(STORE_TIMEOUT).doOnSuccess(done -> recovered()).onErrorResume(this::failed);
+		if (outage.skip()) {
+			return skipped();
+		}
+		return store.put(key, value).timeout(STORE_TIMEOUT).doOnSuccess(done -> outage.answered()).onErrorResume(this::failed);
+	}
+
+	// left alone while it recently failed: counted like a failure, the request goes on without it
+	private <T> Mono<T> skipped() {
+		metrics.cacheError();
+		return Mono.empty();
 	}
 
 	private <T> Mono<T> failed(Throwable failure) {
 		metrics.cacheError();
-		if (failing.compareAndSet(false, true)) {
-			logger.warn("The manifest cache cannot be used, requests go to the upstream until it answers again: "
-					+ failure);
-		}
+		outage.failed(failure);
 		return Mono.empty();
-	}
-
-	private void recovered() {
-		if (failing.compareAndSet(true, false)) {
-			logger.info("The manifest cache answers again");
-		}
 	}
 
 }

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.metahub.filters.connection.TlsOnPlainPort;
 import org.metahub.filters.oci.OciError;
 import org.metahub.filters.oci.OciErrorWriter;
 import org.metahub.filters.oci.OciException;
@@ -23,13 +24,18 @@ import org.springframework.http.MediaType;
  * layer writes itself the OCI error document: Reactor Netty's 400, 414 and 431 for a request it could not
  * decode (request line or headers too long, malformed request line, broken chunked framing), and Spring's
  * 400 for a request target that is no valid URI. Those leave without a body or content type; any bodiless
- * 400, 414 or 431 gets one. Each decoding failure is logged here as one line.
+ * 400, 414 or 431 gets one; a connection that began with a TLS handshake ({@link TlsOnPlainPort}) is told
+ * that the port speaks plain HTTP. Each decoding failure is logged here as one DEBUG line: a client's
+ * malformed bytes are nothing an operator can act on.
  */
 public class HttpLayerErrorDocuments extends ChannelDuplexHandler {
 
 	private static final Log logger = LogFactory.getLog(HttpLayerErrorDocuments.class);
 
 	private static final int MAX_DETAIL_LENGTH = 200;
+
+	private static final OciException TLS_ON_PLAIN_PORT = OciError.BAD_REQUEST
+		.exception("this port speaks plain HTTP, not TLS: use http:// (podman and skopeo: --tls-verify=false)");
 
 	private Throwable decodingFailure;
 
@@ -46,11 +52,13 @@ public class HttpLayerErrorDocuments extends ChannelDuplexHandler {
 		if (msg instanceof FullHttpResponse response && isBare(response)) {
 			OciException error = error(response.status());
 			if (error != null) {
-				if (decodingFailure != null) {
-					logger.warn("Refused a request from " + ctx.channel().remoteAddress() + " that could not be decoded: "
-							+ response.status().code() + " (" + shortened(decodingFailure.getMessage()) + ")");
+				boolean tls = TlsOnPlainPort.seenOn(ctx.channel());
+				if (decodingFailure != null && logger.isDebugEnabled()) {
+					logger.debug("Refused " + (tls ? "a TLS handshake" : "a request that could not be decoded") + " from "
+							+ ctx.channel().remoteAddress() + ": " + response.status().code() + " ("
+							+ shortened(decodingFailure.getMessage()) + ")");
 				}
-				ctx.write(withDocument(response, error), promise);
+				ctx.write(withDocument(response, tls ? TLS_ON_PLAIN_PORT : error), promise);
 				return;
 			}
 		}

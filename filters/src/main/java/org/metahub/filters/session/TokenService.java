@@ -1,5 +1,7 @@
 package org.metahub.filters.session;
 
+import java.util.function.Consumer;
+
 import org.metahub.config.MachineType;
 import org.metahub.filters.oci.OciError;
 import org.metahub.filters.oci.OciException;
@@ -41,6 +43,15 @@ public class TokenService {
 	 * @param clientAddress the address failed logins are counted for, see {@link ClientAddress}
 	 */
 	public Mono<TokenResponse> token(TokenRequest request, String clientAddress) {
+		return token(request, clientAddress, type -> {
+		});
+	}
+
+	/**
+	 * The token for a request, as {@link #token(TokenRequest, String)}.
+	 * @param issuedTo told the machine type a token is issued for, before it is issued (for the access log)
+	 */
+	public Mono<TokenResponse> token(TokenRequest request, String clientAddress, Consumer<MachineType> issuedTo) {
 		if (request.service() != null && !request.service().equals(service)) {
 			return Mono.error(OciError.BAD_REQUEST.exception("unknown service: this gateway is '" + service + "'",
 					request.service()));
@@ -51,10 +62,12 @@ public class TokenService {
 		return switch (request.grant()) {
 			case PASSWORD -> verifier.verify(request.credentials(), clientAddress)
 				.switchIfEmpty(Mono.error(TokenService::rejected))
+				.doOnNext(issuedTo)
 				.flatMap(type -> issuer.issue(type, scopes, request.offline()));
 			case REFRESH_TOKEN -> sessions.find(TokenKind.REFRESH, request.refreshToken())
 				.flatMap(grant -> Mono.justOrEmpty(machineTypes.find(grant.login())))
 				.switchIfEmpty(Mono.error(TokenService::rejected))
+				.doOnNext(issuedTo)
 				.flatMap((MachineType type) -> issuer.refresh(type, request.refreshToken(), scopes));
 		};
 	}

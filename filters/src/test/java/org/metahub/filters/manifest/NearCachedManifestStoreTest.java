@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.metahub.filters.oci.OciError;
+import org.metahub.filters.testing.Poll;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,20 @@ class NearCachedManifestStoreTest {
 		assertThat(shared.finds).hasValue(2);
 	}
 
+	@Test
+	void whileTheSharedStoreIsDownListsStayInMemoryAndReachItOnceItAnswers() {
+		shared.down = true;
+		store.save("team/app", "sha256:d", LIST).block(Duration.ofSeconds(5));
+		assertThat(store.find("team/app", "sha256:d").block(Duration.ofSeconds(5)).bytes()).isEqualTo(LIST.bytes());
+		assertThat(store.find("team/app", "sha256:unknown").block(Duration.ofSeconds(5))).isNull();
+
+		shared.down = false;
+		Poll.until("the list to reach the shared store", Duration.ofSeconds(10), () -> {
+			store.find("team/app", "sha256:d").block(Duration.ofSeconds(5));
+			return shared.delegate.find("team/app", "sha256:d").block(Duration.ofSeconds(5)) != null;
+		});
+	}
+
 	/** Stands in for Redis, counting the round trips a near copy saves. */
 	private static final class CountingStore implements ManifestStore {
 
@@ -53,15 +69,21 @@ class NearCachedManifestStoreTest {
 
 		private final AtomicInteger finds = new AtomicInteger();
 
+		private volatile boolean down;
+
 		@Override
 		public Mono<Void> save(String name, String digest, StoredManifest manifest) {
-			return delegate.save(name, digest, manifest);
+			return down ? unavailable() : delegate.save(name, digest, manifest);
 		}
 
 		@Override
 		public Mono<StoredManifest> find(String name, String digest) {
 			finds.incrementAndGet();
-			return delegate.find(name, digest);
+			return down ? unavailable() : delegate.find(name, digest);
+		}
+
+		private static <T> Mono<T> unavailable() {
+			return Mono.error(OciError.MANIFEST_STORE_UNAVAILABLE.exception("down"));
 		}
 
 	}

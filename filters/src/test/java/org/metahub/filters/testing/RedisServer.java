@@ -28,6 +28,11 @@ public final class RedisServer extends ServerProcess {
 		return new RedisServer(FreePorts.next());
 	}
 
+	/** A new, empty server on a given port, e.g. one that was stopped, to bring "the same" Redis back. */
+	public static RedisServer start(int port) {
+		return new RedisServer(port);
+	}
+
 	public int port() {
 		return port;
 	}
@@ -73,18 +78,36 @@ public final class RedisServer extends ServerProcess {
 		}
 	}
 
+	/** Whether the server holds the key (EXISTS over a fresh connection). */
+	public boolean exists(String key) {
+		byte[] name = key.getBytes(StandardCharsets.UTF_8);
+		return ":1".equals(ask("*2\r\n$6\r\nEXISTS\r\n$" + name.length + "\r\n", name));
+	}
+
 	private boolean answersPing() {
+		return "+PONG".equals(ask("*1\r\n$4\r\nPING\r\n", null));
+	}
+
+	// one RESP command; the answer's first line, or null when the server cannot be reached
+	private String ask(String head, byte[] argument) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
-			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			if (argument != null) {
+				out.write(argument);
+				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
 			out.flush();
 			InputStream in = socket.getInputStream();
-			byte[] reply = new byte[7];
-			int read = in.readNBytes(reply, 0, reply.length);
-			return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+			StringBuilder line = new StringBuilder();
+			for (int read = in.read(); read != -1 && read != '\r'; read = in.read()) {
+				line.append((char) read);
+			}
+			return line.toString();
 		}
 		catch (IOException ex) {
-			return false;
+			return null;
 		}
 	}
 

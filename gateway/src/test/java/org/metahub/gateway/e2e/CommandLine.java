@@ -6,15 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real client (skopeo, ctr) to completion within a deadline and keeps what it printed. */
 record CommandLine(int exitCode, String output) {
 
 	static CommandLine run(List<String> command) {
+		return run(command, Map.of());
+	}
+
+	/** Runs the command with extra environment variables. */
+	static CommandLine run(List<String> command, Map<String, String> environment) {
 		try {
 			Path output = Files.createTempFile("metahub-command", ".log");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			if (!process.waitFor(120, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new AssertionError("timed out: " + command);

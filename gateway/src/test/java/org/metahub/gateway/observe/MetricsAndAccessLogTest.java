@@ -97,6 +97,19 @@ class MetricsAndAccessLogTest {
 	}
 
 	@Test
+	void aSuccessfulTokenRequestIsLoggedWithTheMachineTypeItWentTo(CapturedOutput output) {
+		String login = Base64.getEncoder().encodeToString("qnib-type2:qnib-type2".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(Http.get(port, "/token?service=metahub&scope=repository:observe/typed:pull", "Authorization",
+				"Basic " + login).statusCode()).isEqualTo(200);
+
+		String line = "method=GET path=/token status=200";
+		Poll.until("the token request's line", DEADLINE, () -> output.getOut().contains(line));
+		assertThat(output.getOut().lines().filter(l -> l.contains(line)).findFirst().orElseThrow())
+			.contains("kind=token machine_type=qnib-type2");
+	}
+
+	@Test
 	void controlCharactersFromTheQueryStayUrlEncodedInTheLog(CapturedOutput output) {
 		Http.get(port, "/v2/observe/app/tags/list?last=%1b%5b2J%08%00x&n=1");
 
