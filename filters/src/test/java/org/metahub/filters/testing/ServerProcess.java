@@ -48,8 +48,13 @@ public class ServerProcess implements AutoCloseable {
 
 	/** Whether a registry-like server answers {@code GET /v2/} with 200 or 401, as it does once it is up. */
 	protected static boolean answersBase(URI base) {
+		return answersBase(HttpClient.newHttpClient(), base);
+	}
+
+	/** The same through the given client, such as one that trusts a test CA for an HTTPS server. */
+	protected static boolean answersBase(HttpClient client, URI base) {
 		try {
-			HttpResponse<Void> response = HttpClient.newHttpClient()
+			HttpResponse<Void> response = client
 				.send(HttpRequest.newBuilder(base.resolve("/v2/")).build(),
 						HttpResponse.BodyHandlers.discarding());
 			return response.statusCode() == 200 || response.statusCode() == 401;
