@@ -116,6 +116,10 @@ public class ServerProcess implements AutoCloseable {
 		}
 	}
 
+	/** Runs after the server stopped and before its folder is deleted, for what it may have left behind. */
+	protected void beforeDelete() {
+	}
+
 	@Override
 	public void close() {
 		process.destroy();
@@ -127,6 +131,7 @@ public class ServerProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		beforeDelete();
 		try (Stream<Path> files = Files.walk(directory)) {
 			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
