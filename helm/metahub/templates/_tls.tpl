@@ -8,10 +8,14 @@
 /etc/metahub/tls
 {{- end }}
 
-{{/* server.ssl and spring.ssl of application.yml: one PEM bundle, reloaded when the mounted files change. */}}
+{{/*
+spring.ssl.bundle.pem.metahub of application.yml: reloaded when the mounted files change; verify-keys refuses a
+key that does not match its certificate (at start-up, and on a reload, which then keeps the previous pair).
+*/}}
 {{- define "metahub.tls.bundle" -}}
 {{- $dir := include "metahub.tls.dir" . }}
-{{- dict "keystore" (dict "certificate" (printf "file:%s/tls.crt" $dir) "private-key" (printf "file:%s/tls.key" $dir)) "reload-on-update" true | toYaml }}
+{{- $keystore := dict "certificate" (printf "file:%s/tls.crt" $dir) "private-key" (printf "file:%s/tls.key" $dir) "verify-keys" true }}
+{{- dict "keystore" $keystore "reload-on-update" true | toYaml }}
 {{- end }}
 
 {{/* "HTTPS" when the gateway serves TLS, else "HTTP": the scheme of probes and scrapes. */}}

@@ -1,5 +1,6 @@
 package org.metahub.gateway.e2e;
 
+import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,9 +42,8 @@ class TlsPullIT {
 
 	private static TlsSecretFolder secret;
 
-	private static Issued first;
-
 	private static Path caFolder;
+
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -56,8 +56,7 @@ class TlsPullIT {
 		ca = TestCertificateAuthority.create(Files.createDirectories(folder.resolve("ca")));
 		caFolder = Files.createDirectories(folder.resolve("client-certs"));
 		Files.copy(ca.certificate(), caFolder.resolve("ca.crt"));
-		first = ca.issue("metahub-first");
-		secret = new TlsSecretFolder(folder.resolve("tls"), first);
+		secret = new TlsSecretFolder(folder.resolve("tls"), ca.issue("metahub-first"));
 		List<String> arguments = new ArrayList<>(secret.gatewayArguments());
 		arguments.add("--metahub.upstream.url=" + registry.url());
 		gateway = GatewayProcess.startTls("127.0.0.1", ca.trusting(), List.of("-Xmx256m"), arguments);
@@ -96,8 +95,6 @@ class TlsPullIT {
 
 	@Test
 	void renewedCertificatesAreServedWithoutARestart(@TempDir Path pulled) {
-		assertThat(ca.presentedSerial("127.0.0.1", gateway.port())).isEqualTo(first.serial());
-
 		// twice: the second renewal swaps folders the first one created
 		for (String name : List.of("metahub-renewed", "metahub-renewed-again")) {
 			Issued renewed = ca.issue(name);
@@ -106,6 +103,26 @@ class TlsPullIT {
 					() -> renewed.serial().equals(ca.presentedSerial("127.0.0.1", gateway.port())));
 		}
 		assertThat(pull("qnib-type1", pulled.resolve("after-renewal")).marker()).isEqualTo("broadwell");
+	}
+
+	@Test
+	void aRenewalWhoseKeyDoesNotMatchItsCertificateIsRefusedAndThePreviousOneStays() {
+		BigInteger served = ca.presentedSerial("127.0.0.1", gateway.port());
+		long refusedBefore = refusedReloads();
+		Issued certificate = ca.issue("metahub-mismatched");
+		secret.update(new Issued(certificate.certificate(), ca.issue("metahub-other-key").key(), certificate.serial()));
+
+		Poll.until("the gateway to refuse the mismatched pair", Duration.ofSeconds(60), () -> refusedReloads() > refusedBefore);
+		assertThat(ca.presentedSerial("127.0.0.1", gateway.port())).isEqualTo(served);
+
+		Issued fixed = ca.issue("metahub-repaired");
+		secret.update(fixed);
+		Poll.until("the gateway to present the repaired pair", Duration.ofSeconds(60),
+				() -> fixed.serial().equals(ca.presentedSerial("127.0.0.1", gateway.port())));
+	}
+
+	private static long refusedReloads() {
+		return gateway.log().lines().filter(line -> line.contains("Unexpected SSL reload error")).count();
 	}
 
 	private static ImageLayout pull(String login, Path destination) {

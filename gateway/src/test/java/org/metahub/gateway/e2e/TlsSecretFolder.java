@@ -48,7 +48,8 @@ final class TlsSecretFolder {
 	List<String> gatewayArguments() {
 		String bundle = "--spring.ssl.bundle.pem.metahub.";
 		return List.of("--server.ssl.bundle=metahub", bundle + "keystore.certificate=file:" + certificate(),
-				bundle + "keystore.private-key=file:" + key(), bundle + "reload-on-update=true",
+				bundle + "keystore.private-key=file:" + key(), bundle + "keystore.verify-keys=true",
+				bundle + "reload-on-update=true",
 				"--spring.ssl.bundle.watch.file.quiet-period=500ms");
 	}
 

@@ -76,6 +76,7 @@ class HelmChartTlsTest {
 			.getBundle().getPem().get("metahub");
 		assertThat(bundle.getKeystore().getCertificate()).isEqualTo("file:/etc/metahub/tls/tls.crt");
 		assertThat(bundle.getKeystore().getPrivateKey()).isEqualTo("file:/etc/metahub/tls/tls.key");
+		assertThat(bundle.getKeystore().isVerifyKeys()).isTrue();
 		assertThat(bundle.isReloadOnUpdate()).isTrue();
 	}
 
