@@ -59,7 +59,7 @@ class TlsPullIT {
 		secret = new TlsSecretFolder(folder.resolve("tls"), ca.issue("metahub-first"));
 		List<String> arguments = new ArrayList<>(secret.gatewayArguments());
 		arguments.add("--metahub.upstream.url=" + registry.url());
-		gateway = GatewayProcess.startTls("127.0.0.1", ca.trusting(), List.of("-Xmx256m"), arguments);
+		gateway = GatewayProcess.startTls("127.0.0.1", ca.trusting(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), arguments);
 	}
 
 	@AfterAll
