@@ -68,7 +68,7 @@ public final class RegistryPusher {
 				Map.of("Cmd", List.of("/bin/true"), "Labels", Map.of("marker", marker)), oci);
 	}
 
-	/** Pushes an amd64 image of the given gzip-compressed layers, with {@code containerConfig} as its config's {@code config}. */
+	/** Pushes an amd64 image of gzip-compressed layers whose config's {@code config} is {@code containerConfig}. */
 	public Pushed pushImage(String repository, String tag, List<byte[]> layers, Map<String, Object> containerConfig,
 			boolean oci) {
 		List<Map<String, Object>> layerDescriptors = new ArrayList<>();

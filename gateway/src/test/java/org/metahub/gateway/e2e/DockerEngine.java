@@ -25,10 +25,12 @@ final class DockerEngine extends ServerProcess {
 	private final Path directory;
 
 	private DockerEngine(Path directory) {
-		super(directory, List.of(DOCKERD, "--config-file", writeConfig(directory).toString(), "--storage-driver", "vfs",
-				"--iptables=false", "--bridge=none",
-				"--data-root", directory.resolve("data").toString(), "--exec-root", directory.resolve("exec").toString(),
-				"--pidfile", directory.resolve("docker.pid").toString(), "-H", "unix://" + directory.resolve("docker.sock")));
+		super(directory, List.of(DOCKERD, "--config-file", writeConfig(directory).toString(),
+				"--storage-driver", "vfs", "--iptables=false", "--bridge=none",
+				"--data-root", directory.resolve("data").toString(),
+				"--exec-root", directory.resolve("exec").toString(),
+				"--pidfile", directory.resolve("docker.pid").toString(),
+				"-H", "unix://" + directory.resolve("docker.sock")));
 		this.directory = directory;
 		awaitReady("dockerd", Duration.ofSeconds(60), () -> docker("version").exitCode() == 0);
 	}

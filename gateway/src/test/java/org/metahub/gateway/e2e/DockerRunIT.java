@@ -149,7 +149,8 @@ class DockerRunIT {
 		Assumptions.assumeTrue(tlsGateway != null, "no non-loopback address: docker skips verification on loopback");
 		String image = tlsGateway.hostAndPort() + "/" + IMAGE;
 
-		CommandLine untrusted = docker.docker("login", tlsGateway.hostAndPort(), "-u", "qnib-type2", "-p", "qnib-type2");
+		CommandLine untrusted = docker.docker("login", tlsGateway.hostAndPort(), "-u", "qnib-type2", "-p",
+				"qnib-type2");
 		assertThat(untrusted.exitCode()).isNotZero();
 		assertThat(untrusted.output()).contains("x509");
 

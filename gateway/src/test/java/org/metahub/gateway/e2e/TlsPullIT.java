@@ -59,7 +59,8 @@ class TlsPullIT {
 		secret = new TlsSecretFolder(folder.resolve("tls"), ca.issue("metahub-first"));
 		List<String> arguments = new ArrayList<>(secret.gatewayArguments());
 		arguments.add("--metahub.upstream.url=" + registry.url());
-		gateway = GatewayProcess.startTls("127.0.0.1", ca.trusting(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), arguments);
+		gateway = GatewayProcess.startTls("127.0.0.1", ca.trusting(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+				arguments);
 	}
 
 	@AfterAll
@@ -112,7 +113,8 @@ class TlsPullIT {
 		Issued certificate = ca.issue("metahub-mismatched");
 		secret.update(new Issued(certificate.certificate(), ca.issue("metahub-other-key").key(), certificate.serial()));
 
-		Poll.until("the gateway to refuse the mismatched pair", Duration.ofSeconds(60), () -> refusedReloads() > refusedBefore);
+		Poll.until("the gateway to refuse the mismatched pair", Duration.ofSeconds(60),
+				() -> refusedReloads() > refusedBefore);
 		assertThat(ca.presentedSerial("127.0.0.1", gateway.port())).isEqualTo(served);
 
 		Issued fixed = ca.issue("metahub-repaired");
