@@ -64,6 +64,10 @@ Deployment: Spring Boot binds a list from one property source, so passwords cann
 {{- if $redis }}
 {{- $_ := set $config.spring "data" (dict "redis" $redis) }}
 {{- end }}
+{{- if .Values.tls.enabled }}
+{{- $_ := set $config.server "ssl" (dict "bundle" "metahub") }}
+{{- $_ := set $config.spring "ssl" (dict "bundle" (dict "pem" (dict "metahub" (include "metahub.tls.bundle" . | fromYaml)))) }}
+{{- end }}
 {{- toYaml (mustMergeOverwrite $config (deepCopy .Values.extraConfig)) }}
 {{- end }}
 

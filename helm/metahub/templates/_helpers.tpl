@@ -96,7 +96,7 @@ app.kubernetes.io/component: redis
 {{- if .Values.nodeLogin.gatewayUrl }}
 {{- .Values.nodeLogin.gatewayUrl | trimSuffix "/" }}
 {{- else }}
-{{- printf "http://%s.%s.svc.cluster.local:%d" (include "metahub.fullname" .) .Release.Namespace (int .Values.service.port) }}
+{{- printf "%s://%s.%s.svc.cluster.local:%d" (ternary "https" "http" .Values.tls.enabled) (include "metahub.fullname" .) .Release.Namespace (int .Values.service.port) }}
 {{- end }}
 {{- end }}
 

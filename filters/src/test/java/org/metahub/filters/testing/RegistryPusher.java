@@ -64,13 +64,25 @@ public final class RegistryPusher {
 
 	/** Pushes an image whose single layer holds {@code /marker} with the given text. */
 	public Pushed pushImage(String repository, String tag, String marker, boolean oci) {
-		byte[] layer = TarGz.singleFile("marker", marker + "\n");
-		String layerDigest = pushBlob(repository, layer);
+		return pushImage(repository, tag, List.of(TarGz.singleFile("marker", marker + "\n")),
+				Map.of("Cmd", List.of("/bin/true"), "Labels", Map.of("marker", marker)), oci);
+	}
+
+	/** Pushes an amd64 image of gzip-compressed layers whose config's {@code config} is {@code containerConfig}. */
+	public Pushed pushImage(String repository, String tag, List<byte[]> layers, Map<String, Object> containerConfig,
+			boolean oci) {
+		List<Map<String, Object>> layerDescriptors = new ArrayList<>();
+		List<String> diffIds = new ArrayList<>();
+		for (byte[] layer : layers) {
+			layerDescriptors.add(descriptor(oci ? "application/vnd.oci.image.layer.v1.tar+gzip"
+					: "application/vnd.docker.image.rootfs.diff.tar.gzip", pushBlob(repository, layer), layer.length));
+			diffIds.add(Digests.sha256(gunzip(layer)));
+		}
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("architecture", "amd64");
 		config.put("os", "linux");
-		config.put("config", Map.of("Cmd", List.of("/bin/true"), "Labels", Map.of("marker", marker)));
-		config.put("rootfs", Map.of("type", "layers", "diff_ids", List.of(Digests.sha256(gunzip(layer)))));
+		config.put("config", containerConfig);
+		config.put("rootfs", Map.of("type", "layers", "diff_ids", diffIds));
 		byte[] configBytes = JSON.writeValueAsBytes(config);
 		String configDigest = pushBlob(repository, configBytes);
 		Map<String, Object> manifest = new LinkedHashMap<>();
@@ -78,8 +90,7 @@ public final class RegistryPusher {
 		manifest.put("mediaType", oci ? MediaTypes.OCI_MANIFEST : MediaTypes.DOCKER_MANIFEST);
 		manifest.put("config", descriptor(oci ? "application/vnd.oci.image.config.v1+json"
 				: "application/vnd.docker.container.image.v1+json", configDigest, configBytes.length));
-		manifest.put("layers", List.of(descriptor(oci ? "application/vnd.oci.image.layer.v1.tar+gzip"
-				: "application/vnd.docker.image.rootfs.diff.tar.gzip", layerDigest, layer.length)));
+		manifest.put("layers", layerDescriptors);
 		byte[] bytes = JSON.writeValueAsBytes(manifest);
 		String mediaType = oci ? MediaTypes.OCI_MANIFEST : MediaTypes.DOCKER_MANIFEST;
 		return pushManifest(repository, tag == null ? Digests.sha256(bytes) : tag, mediaType, bytes);

@@ -48,8 +48,13 @@ public class ServerProcess implements AutoCloseable {
 
 	/** Whether a registry-like server answers {@code GET /v2/} with 200 or 401, as it does once it is up. */
 	protected static boolean answersBase(URI base) {
+		return answersBase(HttpClient.newHttpClient(), base);
+	}
+
+	/** The same through the given client, such as one that trusts a test CA for an HTTPS server. */
+	protected static boolean answersBase(HttpClient client, URI base) {
 		try {
-			HttpResponse<Void> response = HttpClient.newHttpClient()
+			HttpResponse<Void> response = client
 				.send(HttpRequest.newBuilder(base.resolve("/v2/")).build(),
 						HttpResponse.BodyHandlers.discarding());
 			return response.statusCode() == 200 || response.statusCode() == 401;
@@ -111,6 +116,10 @@ public class ServerProcess implements AutoCloseable {
 		}
 	}
 
+	/** Runs after the server stopped and before its folder is deleted, for what it may have left behind. */
+	protected void beforeDelete() {
+	}
+
 	@Override
 	public void close() {
 		process.destroy();
@@ -122,6 +131,7 @@ public class ServerProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		beforeDelete();
 		try (Stream<Path> files = Files.walk(directory)) {
 			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}

@@ -4,9 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
-/** Builds a gzip-compressed tar holding one file: the smallest real image layer. */
+/** Builds gzip-compressed tars: image layers, the smallest holding one file. */
 public final class TarGz {
 
 	private static final int BLOCK = 512;
@@ -15,11 +16,31 @@ public final class TarGz {
 	}
 
 	public static byte[] singleFile(String name, String content) {
-		byte[] data = content.getBytes(StandardCharsets.UTF_8);
+		return of(List.of(Member.file(name, 0644, content.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	/** One member of a layer: a directory, or a file with its content. */
+	public record Member(String name, int mode, byte[] content) {
+
+		public static Member directory(String name) {
+			return new Member(name.endsWith("/") ? name : name + "/", 0755, null);
+		}
+
+		public static Member file(String name, int mode, byte[] content) {
+			return new Member(name, mode, content);
+		}
+
+	}
+
+	/** A gzip-compressed tar of the members, in their order. */
+	public static byte[] of(List<Member> members) {
 		ByteArrayOutputStream tar = new ByteArrayOutputStream();
-		tar.writeBytes(header(name, data.length));
-		tar.writeBytes(data);
-		tar.writeBytes(new byte[padding(data.length)]);
+		for (Member member : members) {
+			byte[] data = member.content() == null ? new byte[0] : member.content();
+			tar.writeBytes(header(member.name(), member.mode(), data.length, member.content() == null ? '5' : '0'));
+			tar.writeBytes(data);
+			tar.writeBytes(new byte[padding(data.length)]);
+		}
 		tar.writeBytes(new byte[2 * BLOCK]);
 		ByteArrayOutputStream gz = new ByteArrayOutputStream();
 		try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
@@ -35,10 +56,10 @@ public final class TarGz {
 		return (BLOCK - length % BLOCK) % BLOCK;
 	}
 
-	private static byte[] header(String name, long size) {
+	private static byte[] header(String name, int mode, long size, char type) {
 		byte[] header = new byte[BLOCK];
 		put(header, 0, name, 100);
-		put(header, 100, "0000644", 8);
+		put(header, 100, String.format("%07o", mode), 8);
 		put(header, 108, "0000000", 8);
 		put(header, 116, "0000000", 8);
 		put(header, 124, String.format("%011o", size), 12);
@@ -46,7 +67,7 @@ public final class TarGz {
 		for (int i = 148; i < 156; i++) {
 			header[i] = ' ';
 		}
-		header[156] = '0';
+		header[156] = (byte) type;
 		put(header, 257, "ustar", 6);
 		put(header, 263, "00", 2);
 		long checksum = 0;
