@@ -49,7 +49,8 @@ public class CredentialCache {
 		verified.put(mac(credentials), machineType, clock.instant().plus(ttl));
 	}
 
-	private String mac(BasicCredentials credentials) {
+	/** A key for the credentials that holds neither the password nor anything checkable without this process. */
+	String mac(BasicCredentials credentials) {
 		// the login's length first, so that "a:b" + "c" and "a" + "b:c" differ
 		String input = credentials.login().length() + ":" + credentials.login() + ":" + credentials.password();
 		return HexFormat.of().formatHex(macs.get().doFinal(input.getBytes(StandardCharsets.UTF_8)));

@@ -3,6 +3,7 @@ package org.metahub.filters.session;
 import java.util.Optional;
 
 import org.metahub.config.MachineType;
+import org.metahub.filters.fetch.SingleFlight;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,6 +27,9 @@ public class CredentialVerifier {
 
 	private final DummyHashes dummies;
 
+	private final SingleFlight<String, Optional<MachineType>> checks = new SingleFlight<>(() -> {
+	});
+
 	public CredentialVerifier(MachineTypeDirectory machineTypes, PasswordEncoder encoder, CredentialCache cache,
 			LoginThrottle throttle) {
 		this.machineTypes = machineTypes;
@@ -46,8 +50,12 @@ public class CredentialVerifier {
 			return Mono.just(cached.get());
 		}
 		Mono<MachineType> check = Mono.fromCallable(() -> check(credentials)).subscribeOn(Schedulers.boundedElastic());
-		return throttle.attempt(credentials.login(), clientAddress, check)
-			.doOnNext(type -> cache.put(credentials, type));
+		// the same credentials from the same address at once (a fleet's nodes starting together) are one attempt
+		return checks.run(cache.mac(credentials) + "@" + clientAddress, () -> throttle
+			.attempt(credentials.login(), clientAddress, check)
+			.doOnNext(type -> cache.put(credentials, type))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())).flatMap(Mono::justOrEmpty);
 	}
 
 	private MachineType check(BasicCredentials credentials) {

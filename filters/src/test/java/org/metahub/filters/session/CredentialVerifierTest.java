@@ -12,6 +12,7 @@ import org.metahub.config.LoginThrottleProperties;
 import org.metahub.config.MachineType;
 import org.metahub.filters.oci.OciError;
 import org.metahub.filters.oci.OciException;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -120,6 +121,24 @@ class CredentialVerifierTest {
 		assertThat(encoder.threads).hasSize(2);
 		assertThat(throttled.verify(new BasicCredentials("node-skylake", "skylake-secret"), "198.51.100.7").block(TIMEOUT))
 			.isEqualTo(Fixtures.SKYLAKE);
+	}
+
+	@Test
+	void identicalCredentialsCheckedAtOnceAreOneAttempt() {
+		LoginThrottle strict = new LoginThrottle(new InMemoryLoginFailures(100, clock),
+				new LoginThrottleProperties(true, Duration.ofMinutes(5), 2, Duration.ZERO, 2, 100),
+				new LoginMetrics(new SimpleMeterRegistry()), Schedulers.parallel());
+		CredentialVerifier fleet = new CredentialVerifier(new MachineTypeDirectory(List.of(bcrypt("node", 10))), encoder,
+				new CredentialCache(100, Duration.ofMinutes(5), clock), strict);
+		BasicCredentials node = new BasicCredentials("node", "secret");
+
+		List<MachineType> types = Flux.range(0, 50)
+			.flatMap(i -> fleet.verify(node, Fixtures.ADDRESS), 50)
+			.collectList()
+			.block(TIMEOUT);
+
+		assertThat(types).hasSize(50).allMatch(type -> type.name().equals("node"));
+		assertThat(encoder.threads).hasSize(1);
 	}
 
 	/** The real delegating encoder, recording where it checks a password and against which kind of hash. */
