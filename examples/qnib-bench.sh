@@ -72,7 +72,8 @@ if ! answers "http://$gateway/v2/"; then
 		exit 1
 	fi
 	java -jar "$jar" --server.address="${gateway%:*}" --server.port="${gateway##*:}" \
-		--metahub.upstream.url="http://$registry" > "$work/gateway.log" 2>&1 &
+		--metahub.upstream.url="http://$registry" --metahub.blob-cache.path="$work/blob-cache" \
+		> "$work/gateway.log" 2>&1 &
 	names+=(gateway) pids+=($!)
 	await gateway "http://$gateway/v2/" $! "$work/gateway.log"
 fi
