@@ -14,7 +14,10 @@ jar=$1 dir=$2
 java -Djarmode=tools -jar "$jar" extract --force --destination "$dir"
 cd "$dir"
 # Redis configured so that its classes are archived too; the context exits once refreshed, before anything
-# connects, and the upstream is set to a closed loopback port so that a build never reaches the network
+# connects, and the upstream is set to a closed loopback port so that a build never reaches the network; the
+# blob cache opens a folder of its own, removed afterwards
 java -XX:ArchiveClassesAtExit=metahub-gateway.jsa -Xlog:cds=off -Dspring.context.exit=onRefresh -jar metahub-gateway.jar \
-  --spring.data.redis.url=redis://127.0.0.1:6379 --metahub.upstream.url=http://127.0.0.1:9 --logging.level.root=warn
+  --spring.data.redis.url=redis://127.0.0.1:6379 --metahub.upstream.url=http://127.0.0.1:9 --logging.level.root=warn \
+  --metahub.blob-cache.path="$dir/training-blob-cache"
+rm -rf "$dir/training-blob-cache"
 test -s metahub-gateway.jsa
